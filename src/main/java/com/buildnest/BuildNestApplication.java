@@ -1,0 +1,20 @@
+package com.buildnest;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * BuildNest: a shop for building materials. Each direct sub-package is an application module
+ * (see its {@code package-info.java}); {@code shared} is the kernel every module may use.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Modulithic(sharedModules = "shared")
+public class BuildNestApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(BuildNestApplication.class, args);
+    }
+}

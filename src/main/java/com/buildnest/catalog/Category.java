@@ -1,0 +1,60 @@
+package com.buildnest.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A shelf of the shop (Cement, TMT Steel, Tiles…), possibly inside a parent shelf. */
+@Entity
+@Table(name = "catalog_category")
+class Category {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 80)
+    private String slug;
+
+    @Column(nullable = false, length = 120)
+    private String name;
+
+    @Column(name = "parent_id")
+    private Long parentId;
+
+    @Column(nullable = false)
+    private int position;
+
+    protected Category() {
+    }
+
+    Category(String slug, String name, Long parentId, int position) {
+        this.slug = slug;
+        this.name = name;
+        this.parentId = parentId;
+        this.position = position;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Long parentId() {
+        return parentId;
+    }
+
+    int position() {
+        return position;
+    }
+}

@@ -1,0 +1,17 @@
+package com.buildnest.platform;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans every module may inject. */
+@Configuration
+class PlatformConfiguration {
+
+    /** The one source of "now", so that tests can fix time instead of sleeping. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

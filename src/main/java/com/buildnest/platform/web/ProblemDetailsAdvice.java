@@ -1,0 +1,176 @@
+package com.buildnest.platform.web;
+
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.buildnest.shared.BusinessRuleViolation;
+
+/**
+ * Turns every exception a controller can raise into the RFC 9457 problem of the API contract.
+ * Business refusals keep their own stable code; framework errors get a code from their status;
+ * a lost database answers 503 with {@code Retry-After}; anything unexpected is logged once and
+ * answered with a generic 500 that names the request id and nothing of the internals.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    ResponseEntity<ProblemDetail> businessRuleViolation(BusinessRuleViolation violation, HttpServletRequest request) {
+        HttpStatus status = switch (violation.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, violation.code(), violation.getMessage(), request));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException invalid, HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "request.invalid",
+                "The request has invalid values.", request);
+        problem.setProperty("errors", invalid.getConstraintViolations().stream()
+                .map(v -> fieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(e -> e.get("field")))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+            TransientDataAccessResourceException.class, QueryTimeoutException.class })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure, HttpServletRequest request) {
+        log.warn("Database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+                failure.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "platform.database-unavailable",
+                        "The shop's database cannot be reached right now. Please retry shortly.", request));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request) throws Exception {
+        if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException) {
+            throw failure; // Spring Security's exception translation answers these with 401 or 403.
+        }
+        if (causedByLostConnection(failure)) {
+            return databaseUnavailable(failure, request);
+        }
+        log.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), failure);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "platform.internal-error",
+                "Something went wrong on our side. Quote the traceId if you contact support.", request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = invalid.getBody();
+        problem.setDetail("The request has invalid values.");
+        problem.setProperty("errors", invalid.getBindingResult().getAllErrors().stream()
+                .map(e -> fieldError(e instanceof FieldError f ? f.getField() : e.getObjectName(),
+                        e.getDefaultMessage()))
+                .sorted(Comparator.comparing(e -> e.get("field")))
+                .toList());
+        return ResponseEntity.status(status).headers(headers)
+                .body(Problems.describe(problem, "request.invalid", servletRequest(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid values.");
+        problem.setProperty("errors", invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(e -> fieldError(result.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+                .toList());
+        return ResponseEntity.badRequest().headers(headers)
+                .body(Problems.describe(problem, "request.invalid", servletRequest(request)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (RequestBodyLimitFilter.tooLarge(unreadable)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request body is larger than this endpoint accepts.");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(Problems.describe(problem, "request.too-large", servletRequest(request)));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is missing or is not valid JSON of the expected shape.");
+        return ResponseEntity.badRequest().headers(headers)
+                .body(Problems.describe(problem, "request.malformed", servletRequest(request)));
+    }
+
+    /** Every other framework exception: keep Spring's status and detail, add our code and trace id. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail given ? given
+                : ProblemDetail.forStatus(statusCode);
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            Problems.describe(problem, Problems.codeFor(statusCode), servletRequest(request));
+        }
+        if (problem.getDetail() == null && statusCode.value() == 404) {
+            problem.setDetail("Nothing is served at this address.");
+        }
+        return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof NativeWebRequest nativeRequest
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message == null ? "is invalid" : message);
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+
+    private static boolean causedByLostConnection(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,40 @@
+package com.buildnest.shared;
+
+/**
+ * A business rule refused an action. It carries a stable, dotted code such as
+ * {@code inventory.insufficient-stock} that clients may rely on, and a message for people; it
+ * says nothing about HTTP. The web layer decides the status from the {@link Kind}.
+ */
+public class BusinessRuleViolation extends RuntimeException {
+
+    /** What sort of refusal this is, independent of any transport. */
+    public enum Kind {
+        /** The input is well-formed but not acceptable (for example a quantity below the minimum). */
+        INVALID,
+        /** The thing asked for does not exist, or the caller may not know that it exists. */
+        NOT_FOUND,
+        /** The action conflicts with the current state (stock sold out, order already shipped). */
+        CONFLICT
+    }
+
+    private final String code;
+    private final Kind kind;
+
+    public BusinessRuleViolation(Kind kind, String code, String message) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public static BusinessRuleViolation notFound(String code, String message) {
+        return new BusinessRuleViolation(Kind.NOT_FOUND, code, message);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,105 @@
+package com.buildnest.customer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Accounts and access tokens for tests: real rows in the accounts table and tokens signed with
+ * the application's own key, plus the forged and spoiled tokens an attacker would try.
+ */
+@TestComponent
+public class AccessTokens {
+
+    private final SigningKey key;
+    private final CustomerProperties properties;
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    AccessTokens(SigningKey key, CustomerProperties properties, AccountRepository accounts,
+            PasswordEncoder passwords, Clock clock) {
+        this.key = key;
+        this.properties = properties;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** A new customer account with a unique username; returns its id. */
+    public long newCustomer() {
+        String name = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return accounts.save(new Account(name, name + "@example.test", passwords.encode("unused password here"),
+                EnumSet.of(Role.CUSTOMER), clock.instant())).id();
+    }
+
+    public String validFor(long accountId, Role... roles) {
+        return sign(key.secret(), key.keyId(), accountId, properties.jwt().audience(), clock.instant(),
+                Duration.ofMinutes(15), roles);
+    }
+
+    public String expiredFor(long accountId, Role... roles) {
+        return sign(key.secret(), key.keyId(), accountId, properties.jwt().audience(),
+                clock.instant().minus(Duration.ofHours(1)), Duration.ofMinutes(15), roles);
+    }
+
+    public String forOtherAudience(long accountId, Role... roles) {
+        return sign(key.secret(), key.keyId(), accountId, "somebody-else", clock.instant(), Duration.ofMinutes(15),
+                roles);
+    }
+
+    public String signedWithForeignKey(long accountId, Role... roles) {
+        byte[] foreign = new byte[64];
+        new SecureRandom().nextBytes(foreign);
+        return sign(new SecretKeySpec(foreign, SigningKey.ALGORITHM), key.keyId(), accountId,
+                properties.jwt().audience(), clock.instant(), Duration.ofMinutes(15), roles);
+    }
+
+    /** The valid token's claims with {@code alg: none} and no signature. */
+    public String unsignedFor(long accountId) {
+        String[] parts = validFor(accountId, Role.CUSTOMER).split("\\.");
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + parts[1] + ".";
+    }
+
+    private String sign(SecretKey secret, String keyId, long accountId, String audience, Instant issuedAt,
+            Duration lifetime, Role... roles) {
+        OctetSequenceKey jwk = new OctetSequenceKey.Builder(secret).keyID(keyId).algorithm(JWSAlgorithm.HS512).build();
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
+        JwsHeader header = JwsHeader.with(MacAlgorithm.HS512).keyId(keyId).type("JWT").build();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(properties.jwt().issuer())
+                .audience(List.of(audience))
+                .subject(Long.toString(accountId))
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(lifetime))
+                .id(UUID.randomUUID().toString())
+                .claim("roles", EnumSet.copyOf(List.of(roles.length == 0 ? new Role[] { Role.CUSTOMER } : roles))
+                        .stream().map(Role::name).toList())
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+    }
+}

@@ -1,0 +1,48 @@
+package com.buildnest.platform.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.buildnest.shared.BusinessRuleViolation;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+/**
+ * Test-only endpoints that fail in each way a real controller can, so the error contract is
+ * proved once for every kind of failure rather than rediscovered by each module.
+ */
+@Hidden
+@RestController
+class ProblemProbeApiController {
+
+    record Order(@NotBlank String sku, @Min(1) int quantity) {
+    }
+
+    @PostMapping("/api/probe/orders")
+    Order accept(@Valid @RequestBody Order order) {
+        return order;
+    }
+
+    @GetMapping("/api/probe/sold-out")
+    void soldOut() {
+        throw new BusinessRuleViolation(BusinessRuleViolation.Kind.CONFLICT, "inventory.insufficient-stock",
+                "Only 3 bags are left.");
+    }
+
+    @GetMapping("/api/probe/bug")
+    void bug() {
+        throw new IllegalStateException("secret internal detail at com.buildnest.Somewhere");
+    }
+
+    @GetMapping("/api/probe/database-lost")
+    void databaseLost() {
+        throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction");
+    }
+}
