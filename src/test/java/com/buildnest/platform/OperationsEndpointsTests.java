@@ -1,9 +1,11 @@
 package com.buildnest.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
@@ -18,6 +20,9 @@ class OperationsEndpointsTests {
     @Autowired
     ApiClient api;
 
+    @Autowired
+    Environment environment;
+
     @Test
     void readinessFollowsTheDatabaseButNotRedis() {
         Response response = api.get("/actuator/health/readiness");
@@ -25,6 +30,14 @@ class OperationsEndpointsTests {
         JsonNode readiness = response.json();
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("db", "readinessState");
+    }
+
+    @Test
+    void redisIsAHealthComponentWhenConfigured() {
+        assumeTrue(environment.getProperty("management.health.redis.enabled", Boolean.class, false),
+                "runs where Redis is configured (the services profile of .ci/run)");
+        JsonNode health = api.get("/actuator/health").json();
+        assertThat(health.get("components").get("redis").get("status").asString()).isEqualTo("UP");
     }
 
     @Test

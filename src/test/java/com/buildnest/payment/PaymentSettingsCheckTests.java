@@ -1,0 +1,58 @@
+package com.buildnest.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class PaymentSettingsCheckTests {
+
+    private final PaymentSettingsCheck check = new PaymentSettingsCheck();
+
+    private MockEnvironment razorpay() {
+        return new MockEnvironment().withProperty("buildnest.payment.gateway", "razorpay")
+                .withProperty("buildnest.payment.razorpay.key-id", "rzp_live_AbCdEf123456")
+                .withProperty("buildnest.payment.razorpay.key-secret", "q8W2nX5vL0pR7tY3mK9cJ4hB")
+                .withProperty("buildnest.payment.razorpay.webhook-secret", "Wh-7Yd2Kp9Lm4Qs8Vb3Nx6Rt")
+                .withProperty("buildnest.payment.razorpay.live", "true");
+    }
+
+    @Test
+    void liveAccountWithRealLookingKeysPasses() {
+        assertThat(check.problemsIn(razorpay())).isEmpty();
+    }
+
+    @Test
+    void testModeAcceptsTestKeys() {
+        assertThat(check.problemsIn(razorpay().withProperty("buildnest.payment.razorpay.live", "false")
+                .withProperty("buildnest.payment.razorpay.key-id", "rzp_test_AbCdEf123456"))).isEmpty();
+    }
+
+    @Test
+    void somethingThatIsNotAKeyIdIsRefused() {
+        assertThat(check.problemsIn(razorpay().withProperty("buildnest.payment.razorpay.key-id", "my-key")))
+                .singleElement().asString().contains("does not look like a Razorpay key id");
+    }
+
+    @Test
+    void placeholderSecretsAreRefusedInLiveMode() {
+        assertThat(check.problemsIn(razorpay().withProperty("buildnest.payment.razorpay.webhook-secret",
+                "xxxxxxxxxxxxxxxxxxxxxxxx"))).singleElement().asString().contains("webhook-secret is still a placeholder");
+        assertThat(PaymentSettingsCheck.looksLikePlaceholder("your-razorpay-secret-here")).isTrue();
+        assertThat(PaymentSettingsCheck.looksLikePlaceholder("q8W2nX5vL0pR7tY3mK9cJ4hB")).isFalse();
+    }
+
+    @Test
+    void simulatedGatewayIsAllowedOnlyWithoutLiveMoney() {
+        MockEnvironment simulated = new MockEnvironment().withProperty("buildnest.payment.gateway", "simulated");
+        assertThat(check.problemsIn(simulated)).isEmpty();
+        assertThat(check.problemsIn(simulated.withProperty("buildnest.payment.razorpay.live", "true")))
+                .singleElement().asString().contains("gateway is simulated");
+    }
+
+    @Test
+    void unknownGatewayIsReportedNotThrown() {
+        assertThat(check.problemsIn(new MockEnvironment().withProperty("buildnest.payment.gateway", "paypal")))
+                .singleElement().asString().startsWith("buildnest.payment.* cannot be read");
+    }
+}
