@@ -10,6 +10,7 @@
 #   --layout cds        extracted layout plus a class-data-sharing archive (JDK 17+) from one training run
 #   --layout aot        extracted layout plus a JDK 25 AOT cache made by one training run
 # Results go to standard output as one line per run plus a median line.
+# shellcheck source=ops/lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 parse_common_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
@@ -26,7 +27,7 @@ while (($#)); do
   esac
 done
 
-jar=$(ls target/buildnest-*.jar 2>/dev/null | grep -v original | head -1)
+jar=$(packaged_jar)
 [[ -f "$jar" ]] || fail "no jar found; build it with ./mvnw -DskipTests package"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -23,7 +23,7 @@ parse_common_flags() {
   REMAINING_ARGS=()
   for arg in "$@"; do
     case "$arg" in
-      -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
+      -h|--help) sed -n '2,/^[^#]/{/^# shellcheck/d;/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
       --dry-run) BUILDNEST_DRY_RUN=true ;;
       *) REMAINING_ARGS+=("$arg") ;;
     esac
@@ -44,4 +44,12 @@ wait_for() {
 # free_port: prints a TCP port nobody listens on.
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# packaged_jar: prints the path of the jar that ./mvnw package built, or nothing.
+packaged_jar() {
+  local jar
+  for jar in target/buildnest-*.jar; do
+    [[ -f "$jar" ]] && { echo "$jar"; return; }
+  done
 }

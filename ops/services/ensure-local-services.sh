@@ -3,6 +3,7 @@
 # running, and waits until both answer. Idempotent: running services are left alone.
 #
 # Usage: ops/services/ensure-local-services.sh [--dry-run]
+# shellcheck source=ops/lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 parse_common_flags "$@"
 
@@ -15,12 +16,14 @@ else
     mariadb-admin --protocol=tcp -h127.0.0.1 -uroot ping || fail "MariaDB did not start within 60 s"
 fi
 
-if [[ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" == PONG ]]; then
+redis_answers() { [[ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" == PONG ]]; }
+
+if redis_answers; then
   log "Redis is running"
 else
   log "starting Redis"
   run redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
     --dir /var/lib/redis --logfile /var/log/redis/ci.log
   [[ "$BUILDNEST_DRY_RUN" == true ]] || wait_for 30 "Redis answers" \
-    bash -c '[[ "$(redis-cli -h 127.0.0.1 -p 6379 ping)" == PONG ]]' || fail "Redis did not start within 30 s"
+    redis_answers || fail "Redis did not start within 30 s"
 fi

@@ -5,10 +5,11 @@
 # SIGTERM and expects a graceful exit. Prints the time to readiness and the resident memory.
 #
 # Usage: ops/smoke/embedded-default.sh [path/to/buildnest.jar] [--dry-run]
+# shellcheck source=ops/lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 parse_common_flags "$@"
 
-jar=${REMAINING_ARGS[0]:-$(ls target/buildnest-*.jar 2>/dev/null | grep -v original | head -1)}
+jar=${REMAINING_ARGS[0]:-$(packaged_jar)}
 [[ -f "$jar" ]] || fail "no jar found; build it with ./mvnw -DskipTests package"
 data=$(mktemp -d)
 port=$(free_port)
@@ -60,4 +61,4 @@ set -e
 [[ $code != 0 && $code != 124 ]] || fail "the prod profile did not refuse to start (exit $code)"
 grep -q "refuses to start in the prod profile" "$refusal" || fail "the refusal does not say why"
 if grep -q $'^\tat ' "$refusal"; then fail "the refusal printed a stack trace"; fi
-log "prod profile without settings: refused with exit code $code and $(grep -c '  - ' "$refusal") named problems"
+log "prod profile without settings: refused with exit code $code naming $(grep -o '  - ' "$refusal" | wc -l) problems"
