@@ -15,8 +15,8 @@ class ModularityTests {
     }
 
     @Test
-    void writesTheModuleDiagramsForTheDocs() {
-        new Documenter(modules, "modules").writeModulesAsPlantUml().writeIndividualModulesAsPlantUml()
+    void writesTheModuleDiagramsIntoTheBuildDirectory() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
     }
 }
