@@ -113,6 +113,27 @@ class Account {
         return createdAt;
     }
 
+    /** Replaces the stored hash: a new password, or the same one re-hashed at stronger settings. */
+    void changePasswordHash(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    void disable() {
+        this.enabled = false;
+    }
+
+    /** Every account keeps at least the customer role; only the roles given are kept. */
+    void replaceRoles(Set<Role> newRoles) {
+        EnumSet<Role> kept = EnumSet.of(Role.CUSTOMER);
+        kept.addAll(newRoles);
+        this.roles.clear();
+        this.roles.addAll(kept);
+    }
+
     void name(String fullName) {
         this.fullName = fullName;
     }

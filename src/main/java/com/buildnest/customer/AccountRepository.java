@@ -3,8 +3,15 @@ package com.buildnest.customer;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
+
+    /** The account a sign-in names, by username or e-mail, with its roles: one statement. */
+    @Query("select distinct a from Account a left join fetch a.roles where a.username = :identifier or a.email = :identifier")
+    Optional<Account> findForSignIn(String identifier);
+
+    boolean existsByEmail(String email);
 
     Optional<Account> findByUsername(String username);
 

@@ -1,6 +1,10 @@
 package com.buildnest.customer;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,50 +12,99 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 import com.buildnest.platform.PlatformProperties;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 /**
- * How access tokens are checked: HS512 only, signed with the {@link SigningKey}, from our issuer,
- * for our audience, unexpired; the {@code roles} claim becomes the caller's authorities.
+ * How access tokens are checked: an {@code at+jwt} signed with HS512 (no other algorithm), by a
+ * key of the {@link KeyRing} named in its {@code kid}, from our issuer, for our audience,
+ * unexpired and not issued before an emergency revocation. The {@code roles} claim becomes the
+ * caller's authorities.
  */
 @Configuration
 class TokenConfiguration {
 
+    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
     private static final Logger log = LoggerFactory.getLogger(TokenConfiguration.class);
 
     @Bean
-    SigningKey signingKey(CustomerProperties customer, PlatformProperties platform) throws IOException {
-        String secret = customer.jwt().secret();
-        if (secret != null && !secret.isBlank()) {
-            return SigningKey.fromBase64(secret);
-        }
-        SigningKey key = SigningKey.developmentKey(platform.dataDir().resolve("keys").resolve("jwt-signing-key"));
-        log.info("No JWT secret configured: using the development signing key {} kept in {}", key.keyId(),
-                platform.dataDir().resolve("keys"));
-        return key;
+    KeyRing keyRing(CustomerProperties customer, PlatformProperties platform, Clock clock) throws IOException {
+        CustomerProperties.Jwt jwt = customer.jwt();
+        SigningKeySource source = new SigningKeySource(jwt.secretFile(), jwt.secret(),
+                platform.dataDir().resolve("keys").resolve("jwt-signing-key"));
+        KeyRing ring = new KeyRing(source, clock, jwt.rotationGrace());
+        log.info("Access tokens are signed with key {} from {}", ring.current().keyId(), ring.describeSource());
+        return ring;
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKey key, CustomerProperties customer) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key.secret())
-                .macAlgorithm(MacAlgorithm.HS512)
-                .build();
-        String audience = customer.jwt().audience();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(customer.jwt().issuer()),
-                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-                        ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(
-                                new OAuth2Error("invalid_token", "The token is not meant for " + audience, null))));
+    JwtDecoder jwtDecoder(KeyRing ring, CustomerProperties customer, Clock clock) {
+        JWKSource<SecurityContext> keys = (selector, context) -> keysFor(ring, selector);
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS512, keys));
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN_TYPE));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+            // Claims are checked by the validators below, with BuildNest's clock.
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(timestamps,
+                new JwtIssuerValidator(customer.jwt().issuer()),
+                audience(customer.jwt().audience()),
+                notRevoked(ring))));
         return decoder;
+    }
+
+    private static List<JWK> keysFor(KeyRing ring, JWKSelector selector) {
+        JWKMatcher matcher = selector.getMatcher();
+        if (matcher.getKeyIDs() == null || matcher.getKeyIDs().size() != 1) {
+            return List.of(); // a token without a kid names no key of ours
+        }
+        return ring.verificationKey(matcher.getKeyIDs().iterator().next())
+                .<JWK>map(key -> new OctetSequenceKey.Builder(key.secret()).keyID(key.keyId())
+                        .algorithm(JWSAlgorithm.HS512).build())
+                .map(List::of)
+                .orElse(List.of());
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(invalid("The token is not meant for " + audience));
+    }
+
+    private static OAuth2TokenValidator<Jwt> notRevoked(KeyRing ring) {
+        return jwt -> {
+            Instant issuedAt = jwt.getIssuedAt();
+            return issuedAt != null && !issuedAt.isBefore(ring.revokedBefore())
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(invalid("The token was revoked"));
+        };
+    }
+
+    private static OAuth2Error invalid(String description) {
+        return new OAuth2Error("invalid_token", description, null);
     }
 
     @Bean

@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Beans every module may inject. */
+/** Beans every module may inject, and scheduling for the modules' periodic work. */
 @Configuration
+@EnableScheduling
 class PlatformConfiguration {
 
     /** The one source of "now", so that tests can fix time instead of sleeping. */

@@ -14,16 +14,37 @@ public class BusinessRuleViolation extends RuntimeException {
         /** The thing asked for does not exist, or the caller may not know that it exists. */
         NOT_FOUND,
         /** The action conflicts with the current state (stock sold out, order already shipped). */
-        CONFLICT
+        CONFLICT,
+        /** The caller's credentials or tokens are not good enough (wrong password, spent refresh token). */
+        UNAUTHENTICATED
     }
 
     private final String code;
     private final Kind kind;
+    private final String field;
 
     public BusinessRuleViolation(Kind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    private BusinessRuleViolation(Kind kind, String code, String message, String field) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.field = field;
+    }
+
+    /** A value that is well-formed but refused by a rule, naming the input field it came from. */
+    public static BusinessRuleViolation invalidField(String code, String field, String message) {
+        return new BusinessRuleViolation(Kind.INVALID, code, message, field);
+    }
+
+    public static BusinessRuleViolation unauthenticated(String code, String message) {
+        return new BusinessRuleViolation(Kind.UNAUTHENTICATED, code, message);
+    }
+
+    public static BusinessRuleViolation conflict(String code, String message) {
+        return new BusinessRuleViolation(Kind.CONFLICT, code, message);
     }
 
     public static BusinessRuleViolation notFound(String code, String message) {
@@ -36,5 +57,10 @@ public class BusinessRuleViolation extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The input field the refusal is about, or null. */
+    public String field() {
+        return field;
     }
 }

@@ -13,7 +13,11 @@ import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -33,15 +37,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @TestComponent
 public class AccessTokens {
 
-    private final SigningKey key;
+    private final KeyRing ring;
     private final CustomerProperties properties;
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    AccessTokens(SigningKey key, CustomerProperties properties, AccountRepository accounts,
+    AccessTokens(KeyRing ring, CustomerProperties properties, AccountRepository accounts,
             PasswordEncoder passwords, Clock clock) {
-        this.key = key;
+        this.ring = ring;
         this.properties = properties;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -56,16 +60,19 @@ public class AccessTokens {
     }
 
     public String validFor(long accountId, Role... roles) {
+        SigningKey key = ring.current();
         return sign(key.secret(), key.keyId(), accountId, properties.jwt().audience(), clock.instant(),
                 Duration.ofMinutes(15), roles);
     }
 
     public String expiredFor(long accountId, Role... roles) {
+        SigningKey key = ring.current();
         return sign(key.secret(), key.keyId(), accountId, properties.jwt().audience(),
                 clock.instant().minus(Duration.ofHours(1)), Duration.ofMinutes(15), roles);
     }
 
     public String forOtherAudience(long accountId, Role... roles) {
+        SigningKey key = ring.current();
         return sign(key.secret(), key.keyId(), accountId, "somebody-else", clock.instant(), Duration.ofMinutes(15),
                 roles);
     }
@@ -73,8 +80,40 @@ public class AccessTokens {
     public String signedWithForeignKey(long accountId, Role... roles) {
         byte[] foreign = new byte[64];
         new SecureRandom().nextBytes(foreign);
-        return sign(new SecretKeySpec(foreign, SigningKey.ALGORITHM), key.keyId(), accountId,
+        return sign(new SecretKeySpec(foreign, SigningKey.ALGORITHM), ring.current().keyId(), accountId,
                 properties.jwt().audience(), clock.instant(), Duration.ofMinutes(15), roles);
+    }
+
+    /** A valid token's claims, signed with the right secret but HS256, an algorithm we never use. */
+    public String signedWithHs256(long accountId) throws Exception {
+        return resigned(accountId, JWSAlgorithm.HS256, "at+jwt", ring.current().keyId());
+    }
+
+    /** A valid token's claims and key, but declaring itself an ordinary JWT rather than an access token. */
+    public String ofWrongType(long accountId) throws Exception {
+        return resigned(accountId, JWSAlgorithm.HS512, "JWT", ring.current().keyId());
+    }
+
+    /** A valid token's claims signed with the right secret but naming a key we do not have. */
+    public String withUnknownKeyId(long accountId) throws Exception {
+        return resigned(accountId, JWSAlgorithm.HS512, "at+jwt", "0000000000000000");
+    }
+
+    /** A valid token with its payload altered after signing (roles raised to ADMIN). */
+    public String tamperedFor(long accountId) {
+        String[] parts = validFor(accountId, Role.CUSTOMER).split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"CUSTOMER\"", "\"ADMIN\"");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    private String resigned(long accountId, JWSAlgorithm algorithm, String type, String keyId) throws Exception {
+        SignedJWT valid = SignedJWT.parse(validFor(accountId, Role.CUSTOMER));
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(algorithm).type(new JOSEObjectType(type))
+                .keyID(keyId).build(), valid.getJWTClaimsSet());
+        forged.sign(new MACSigner(ring.current().secret().getEncoded()));
+        return forged.serialize();
     }
 
     /** The valid token's claims with {@code alg: none} and no signature. */
@@ -89,7 +128,7 @@ public class AccessTokens {
             Duration lifetime, Role... roles) {
         OctetSequenceKey jwk = new OctetSequenceKey.Builder(secret).keyID(keyId).algorithm(JWSAlgorithm.HS512).build();
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
-        JwsHeader header = JwsHeader.with(MacAlgorithm.HS512).keyId(keyId).type("JWT").build();
+        JwsHeader header = JwsHeader.with(MacAlgorithm.HS512).keyId(keyId).type("at+jwt").build();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.jwt().issuer())
                 .audience(List.of(audience))

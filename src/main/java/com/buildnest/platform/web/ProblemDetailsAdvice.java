@@ -3,6 +3,7 @@ package com.buildnest.platform.web;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,9 +52,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
         };
-        return ResponseEntity.status(status)
-                .body(Problems.of(status, violation.code(), violation.getMessage(), request));
+        ProblemDetail problem = Problems.of(status, violation.code(), violation.getMessage(), request);
+        if (violation.field() != null) {
+            problem.setProperty("errors", List.of(fieldError(violation.field(), violation.getMessage())));
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -62,6 +62,28 @@ class AccessRulesTests {
     }
 
     @Test
+    void tokenSignedWithAnotherAlgorithmIsRefused() throws Exception {
+        assertProblem(api.get("/api/me", tokens.signedWithHs256(tokens.newCustomer())), 401, "auth.unauthenticated");
+    }
+
+    @Test
+    void tokenThatIsNotAnAccessTokenIsRefused() throws Exception {
+        assertProblem(api.get("/api/me", tokens.ofWrongType(tokens.newCustomer())), 401, "auth.unauthenticated");
+    }
+
+    @Test
+    void tokenNamingAnUnknownKeyIsRefused() throws Exception {
+        assertProblem(api.get("/api/me", tokens.withUnknownKeyId(tokens.newCustomer())), 401,
+                "auth.unauthenticated");
+    }
+
+    @Test
+    void tamperedTokenIsRefused() {
+        assertProblem(api.get("/api/admin/customers", tokens.tamperedFor(tokens.newCustomer())), 401,
+                "auth.unauthenticated");
+    }
+
+    @Test
     void garbageInTheAuthorizationHeaderIsRefusedNotAnError() {
         assertProblem(api.get("/api/me", "not-a-jwt"), 401, "auth.unauthenticated");
     }
@@ -77,7 +99,6 @@ class AccessRulesTests {
         assertProblem(api.get("/api/admin/anything", tokens.validFor(customer, Role.CUSTOMER)), 403,
                 "auth.forbidden");
         assertProblem(api.get("/api/admin/anything"), 401, "auth.unauthenticated");
-        // No admin endpoint exists yet, so staff get past the rule and find nothing.
         assertProblem(api.get("/api/admin/anything", tokens.validFor(customer, Role.STAFF)), 404,
                 "request.not-found");
     }

@@ -1,0 +1,122 @@
+package com.buildnest.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.buildnest.customer.IdentityEvents.AccountEnabledChanged;
+import com.buildnest.customer.IdentityEvents.AccountRegistered;
+import com.buildnest.customer.IdentityEvents.AllTokensRevoked;
+import com.buildnest.customer.IdentityEvents.PasswordReset;
+import com.buildnest.customer.IdentityEvents.RefreshTokenReused;
+import com.buildnest.customer.IdentityEvents.RolesChanged;
+import com.buildnest.customer.IdentityEvents.SessionsRevoked;
+import com.buildnest.customer.IdentityEvents.SignInFailed;
+import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
+
+/**
+ * Writes the audit log from the events of other modules, in the same transaction as the change
+ * it records, so a change and its audit line commit or fail together. Only ids, key ids and
+ * reasons are written: the events carry no secret to write.
+ */
+@Service
+class AuditTrail {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final AuditEntryRepository entries;
+    private final Clock clock;
+
+    AuditTrail(AuditEntryRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SignInFailed event) {
+        record("sign-in.failed", event.accountId(), null,
+                "reason=" + event.reason() + " identifier-sha256=" + event.identifierFingerprint());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(RefreshTokenReused event) {
+        record("session.refresh-token-reused", event.accountId(), null,
+                "family=" + event.familyId() + " revoked");
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SessionsRevoked event) {
+        record("session.all-revoked", event.accountId(), null, "reason=" + event.reason());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AccountRegistered event) {
+        record("account.registered", event.accountId(), event.accountId(), "");
+    }
+
+    @EventListener
+    @Transactional
+    public void on(RolesChanged event) {
+        record("account.roles-changed", event.accountId(), event.changedBy(),
+                "before=" + event.before() + " after=" + event.after());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AccountEnabledChanged event) {
+        record(event.enabled() ? "account.enabled" : "account.disabled", event.accountId(), event.changedBy(), "");
+    }
+
+    @EventListener
+    @Transactional
+    public void on(PasswordReset event) {
+        record("account.password-reset", event.accountId(), event.accountId(), "");
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SigningKeyRotated event) {
+        record("signing-key.rotated", null, null,
+                "previous=" + event.previousKeyId() + " current=" + event.currentKeyId());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(AllTokensRevoked event) {
+        record("signing-key.emergency-revocation", null, event.requestedBy(),
+                "revoked-before=" + event.revokedBefore() + " trusted-key=" + event.trustedKeyId()
+                        + " refresh-tokens-revoked=" + event.refreshTokensRevoked());
+    }
+
+    /** The log, newest first, optionally for one account or one action. */
+    @Transactional(readOnly = true)
+    Page<AuditEntryView> read(Long accountId, String action, int page, int size) {
+        PageRequest request = PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE), Sort.by(Sort.Direction.DESC, "id"));
+        Page<AuditEntry> found = accountId != null ? entries.findByAccountId(accountId, request)
+                : action != null ? entries.findByAction(action, request) : entries.findAll(request);
+        return found.map(AuditEntryView::of);
+    }
+
+    private void record(String action, Long accountId, Long actorId, String detail) {
+        entries.save(new AuditEntry(clock.instant(), action, accountId, actorId, detail));
+    }
+
+    /** An audit line as the admin API shows it. */
+    record AuditEntryView(long id, Instant occurredAt, String action, Long accountId, Long actorId,
+            String detail) {
+        static AuditEntryView of(AuditEntry entry) {
+            return new AuditEntryView(entry.id(), entry.occurredAt(), entry.action(), entry.accountId(),
+                    entry.actorId(), entry.detail());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.buildnest.customer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the identity module tells the rest of BuildNest (the audit log above all). None of these
+ * carries a password, a token or a secret: only ids, key ids and reasons.
+ */
+public final class IdentityEvents {
+
+    private IdentityEvents() {
+    }
+
+    /** A sign-in was refused. {@code accountId} is null when no account matched. */
+    public record SignInFailed(Long accountId, String identifierFingerprint, String reason, Instant at) {
+    }
+
+    /** A spent refresh token came back: its whole family was revoked. */
+    public record RefreshTokenReused(long accountId, String familyId, Instant at) {
+    }
+
+    /** Every session of an account was revoked (password reset, password change, account disabled). */
+    public record SessionsRevoked(long accountId, String reason, Instant at) {
+    }
+
+    /** An account was created. */
+    public record AccountRegistered(long accountId, Instant at) {
+    }
+
+    /** An administrator changed an account's roles. */
+    public record RolesChanged(long accountId, List<String> before, List<String> after, Long changedBy, Instant at) {
+    }
+
+    /** An account was enabled or disabled by staff. */
+    public record AccountEnabledChanged(long accountId, boolean enabled, Long changedBy, Instant at) {
+    }
+
+    /** A replica started signing with a new key; the old one verifies until its grace ends. */
+    public record SigningKeyRotated(String previousKeyId, String currentKeyId, Instant at) {
+    }
+
+    /** Emergency revocation: every refresh token and every access token issued before {@code revokedBefore}. */
+    public record AllTokensRevoked(Instant revokedBefore, String trustedKeyId, int refreshTokensRevoked,
+            Long requestedBy) {
+    }
+
+    /** A password was reset through a mailed link. */
+    public record PasswordReset(long accountId, Instant at) {
+    }
+}
