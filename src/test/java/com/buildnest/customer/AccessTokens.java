@@ -59,9 +59,14 @@ public class AccessTokens {
                 EnumSet.of(Role.CUSTOMER), clock.instant())).id();
     }
 
+    /**
+     * A valid token, as the application would issue it now. After an emergency revocation (whose
+     * cut-off is rounded up to the next second) it is dated at the cut-off, so it stays valid.
+     */
     public String validFor(long accountId, Role... roles) {
         SigningKey key = ring.current();
-        return sign(key.secret(), key.keyId(), accountId, properties.jwt().audience(), clock.instant(),
+        Instant issuedAt = clock.instant().isBefore(ring.revokedBefore()) ? ring.revokedBefore() : clock.instant();
+        return sign(key.secret(), key.keyId(), accountId, properties.jwt().audience(), issuedAt,
                 Duration.ofMinutes(15), roles);
     }
 

@@ -40,6 +40,11 @@ public class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response postJson(String path, String body, String bearerToken) {
+        return send(request(path).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response send(String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder builder = request(path).method(method, body);
         headers.forEach(builder::header);

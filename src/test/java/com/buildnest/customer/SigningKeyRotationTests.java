@@ -1,0 +1,112 @@
+package com.buildnest.customer;
+
+import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.buildnest.testing.ApiClient;
+import com.buildnest.testing.ApiClient.Response;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The key ring as an operator meets it, with the signing secret in a mounted file as in
+ * Kubernetes: replacing the file rotates the key without a restart, tokens of the old key keep
+ * working through the grace period and fail after it, and the emergency revocation ends every
+ * session at once. Runs in its own context (a short grace; revocations would disturb other tests).
+ * Each step here is a step of docs/runbooks/secret-rotation.md.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import({ ApiClient.class, AccessTokens.class })
+class SigningKeyRotationTests {
+
+    static final Duration GRACE = Duration.ofSeconds(3);
+    static Path secretFile;
+
+    @Autowired
+    ApiClient api;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    SigningKeys signingKeys;
+
+    @DynamicPropertySource
+    static void mountedSecret(DynamicPropertyRegistry properties) throws IOException {
+        Path directory = Files.createTempDirectory("buildnest-secrets");
+        secretFile = directory.resolve("buildnest.customer.jwt.secret");
+        Files.writeString(secretFile, newSecret());
+        properties.add("buildnest.customer.jwt.secret-file", secretFile::toString);
+        properties.add("buildnest.customer.jwt.rotation-grace", () -> GRACE.toMillis() + "ms");
+        properties.add("buildnest.customer.jwt.reload-interval", () -> "500ms");
+    }
+
+    @Test
+    void replacingTheSecretFileRotatesTheKeyAndOldTokensLastOnlyTheirGrace() throws Exception {
+        long customer = tokens.newCustomer();
+        String admin = tokens.validFor(tokens.newCustomer(), Role.ADMIN);
+        String keyBefore = api.get("/api/admin/security/signing-key", admin).json().get("keyId").asString();
+        String oldToken = tokens.validFor(customer);
+
+        Files.writeString(secretFile, newSecret());
+        awaitSigningKeyOtherThan(keyBefore, admin);
+
+        assertThat(api.get("/api/me", oldToken).status()).as("within the grace").isEqualTo(200);
+        assertThat(api.get("/api/me", tokens.validFor(customer)).status()).isEqualTo(200);
+        Thread.sleep(GRACE.plusMillis(500).toMillis());
+        assertProblem(api.get("/api/me", oldToken), 401, "auth.unauthenticated");
+        assertThat(api.get("/api/me", tokens.validFor(customer)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void emergencyRevocationEndsEverySessionAndEveryEarlierAccessToken() throws Exception {
+        long customer = tokens.newCustomer();
+        String customerToken = tokens.validFor(customer);
+        String admin = tokens.validFor(tokens.newCustomer(), Role.ADMIN);
+        assertThat(api.get("/api/me", customerToken).status()).isEqualTo(200);
+        assertProblem(api.postJson("/api/admin/security/revoke-all-tokens", "", customerToken), 403,
+                "auth.forbidden");
+
+        Response revoked = api.postJson("/api/admin/security/revoke-all-tokens", "", admin);
+        assertThat(revoked.status()).isEqualTo(200);
+        JsonNode result = revoked.json();
+        assertThat(result.get("trustedKeyId").asString()).isEqualTo(
+                api.get("/api/admin/security/signing-key", tokens.validFor(customer, Role.ADMIN))
+                        .json().get("keyId").asString());
+
+        assertProblem(api.get("/api/me", customerToken), 401, "auth.unauthenticated");
+        assertProblem(api.get("/api/me", admin), 401, "auth.unauthenticated");
+        assertThat(api.get("/api/me", tokens.validFor(customer)).status()).isEqualTo(200);
+    }
+
+    private void awaitSigningKeyOtherThan(String keyId, String adminToken) throws InterruptedException {
+        for (int i = 0; i < 40; i++) {
+            Response response = api.get("/api/admin/security/signing-key", adminToken);
+            if (response.status() == 200 && !response.json().get("keyId").asString().equals(keyId)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the replaced secret file was not picked up within 10 s");
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[64];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
+    }
+}
