@@ -1,7 +1,9 @@
 /**
- * Customers and staff: accounts, credentials (Argon2id) and roles. In the embedded default it creates a demo administrator whose login is printed at start-up.
+ * Customers and staff: accounts, credentials (Argon2id), roles, sign-in sessions (access tokens signed
+ * by a rotating key ring, refresh-token families) and password resets by mail. In the embedded
+ * default it creates a demo administrator whose login is printed at start-up.
  */
-@ApplicationModule(displayName = "Customers and identity", allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup" })
+@ApplicationModule(displayName = "Customers and identity", allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup", "notification" })
 package com.buildnest.customer;
 
 import org.springframework.modulith.ApplicationModule;

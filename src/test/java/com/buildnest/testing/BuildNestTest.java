@@ -18,6 +18,6 @@ import com.buildnest.customer.AccessTokens;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ ApiClient.class, AccessTokens.class })
+@Import({ ApiClient.class, AccessTokens.class, TestMailServer.class })
 public @interface BuildNestTest {
 }
