@@ -19,8 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
+import com.buildnest.testing.OpsScript;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The key ring as an operator meets it, with the signing secret in a mounted file as in
@@ -56,14 +58,18 @@ class SigningKeyRotationTests {
     }
 
     @Test
-    void replacingTheSecretFileRotatesTheKeyAndOldTokensLastOnlyTheirGrace() throws Exception {
+    void rotatingTheMountedSecretChangesTheKeyAndOldTokensLastOnlyTheirGrace() throws Exception {
         long customer = tokens.newCustomer();
         String admin = tokens.validFor(tokens.newCustomer(), Role.ADMIN);
         String keyBefore = api.get("/api/admin/security/signing-key", admin).json().get("keyId").asString();
         String oldToken = tokens.validFor(customer);
 
-        Files.writeString(secretFile, newSecret());
+        String newKeyId = OpsScript.run("secrets/rotate-jwt-secret.sh", "--secrets-dir",
+                secretFile.getParent().toString());
+        assertThat(newKeyId).hasSize(16).isNotEqualTo(keyBefore);
         awaitSigningKeyOtherThan(keyBefore, admin);
+        assertThat(api.get("/api/admin/security/signing-key", tokens.validFor(customer, Role.ADMIN)).json()
+                .get("keyId").asString()).isEqualTo(newKeyId);
 
         assertThat(api.get("/api/me", oldToken).status()).as("within the grace").isEqualTo(200);
         assertThat(api.get("/api/me", tokens.validFor(customer)).status()).isEqualTo(200);
@@ -81,9 +87,11 @@ class SigningKeyRotationTests {
         assertProblem(api.postJson("/api/admin/security/revoke-all-tokens", "", customerToken), 403,
                 "auth.forbidden");
 
-        Response revoked = api.postJson("/api/admin/security/revoke-all-tokens", "", admin);
-        assertThat(revoked.status()).isEqualTo(200);
-        JsonNode result = revoked.json();
+        Path adminTokenFile = Files.createTempFile("admin-token", "");
+        Files.writeString(adminTokenFile, admin);
+        JsonNode result = JsonMapper.builder().build().readTree(OpsScript.run("secrets/revoke-all-tokens.sh",
+                "--url", api.baseUrl(), "--admin-token-file", adminTokenFile.toString()));
+        Files.delete(adminTokenFile);
         assertThat(result.get("trustedKeyId").asString()).isEqualTo(
                 api.get("/api/admin/security/signing-key", tokens.validFor(customer, Role.ADMIN))
                         .json().get("keyId").asString());
