@@ -2,6 +2,7 @@ package com.buildnest.customer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +34,10 @@ class AccessTokenIssuer {
 
     /** An access token for the account, with its roles, valid for the configured lifetime. */
     String issueFor(Account account) {
+        return issue(account.id(), account.roles());
+    }
+
+    String issue(long accountId, Collection<Role> roles) {
         SigningKey key = ring.current();
         OctetSequenceKey jwk = new OctetSequenceKey.Builder(key.secret()).keyID(key.keyId())
                 .algorithm(JWSAlgorithm.HS512).build();
@@ -43,11 +48,11 @@ class AccessTokenIssuer {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.jwt().issuer())
                 .audience(List.of(properties.jwt().audience()))
-                .subject(account.id().toString())
+                .subject(Long.toString(accountId))
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.jwt().accessTokenTtl()))
                 .id(UUID.randomUUID().toString())
-                .claim("roles", account.roles().stream().map(Role::name).sorted().toList())
+                .claim("roles", roles.stream().map(Role::name).sorted().toList())
                 .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
