@@ -49,11 +49,6 @@ record ThrottleProperties(
         }
     }
 
-    /** Only the settings given, everything else at its default. */
-    static ThrottleProperties of(Map<String, Limit> limits, List<String> trustedProxies) {
-        return new ThrottleProperties(limits, trustedProxies, Duration.ofMillis(200), 100_000);
-    }
-
     private static Map<String, Limit> withDefaults(Map<String, Limit> configured) {
         Map<String, Limit> merged = new TreeMap<>(DEFAULT_LIMITS);
         configured.forEach((name, given) -> {

@@ -33,7 +33,7 @@ import io.lettuce.core.RedisURI;
  * counts in process instead, so a limit is never lifted and a check never fails with an error.
  * With Redis a check is a network call: make it before a database transaction opens.
  */
-public class Throttles {
+public final class Throttles {
 
     static final String KEY_PREFIX = "buildnest:throttle:";
 

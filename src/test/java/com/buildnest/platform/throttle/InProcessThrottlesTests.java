@@ -17,7 +17,7 @@ class InProcessThrottlesTests {
 
     private final AdjustableClock clock = new AdjustableClock();
     private final Throttles throttles = Throttles.inProcess(
-            ThrottleProperties.of(Map.of("quote-requests", new Limit(3, Duration.ofSeconds(30))), List.of()), clock);
+            limits(Map.of("quote-requests", new Limit(3, Duration.ofSeconds(30)))), clock);
 
     @Test
     void allowsTheCapacityThenRefusesWithTheTimeUntilTheNextAttempt() {
@@ -66,7 +66,7 @@ class InProcessThrottlesTests {
 
     @Test
     void defaultLimitsAreInForceWithoutConfiguration() {
-        Throttles byDefault = Throttles.inProcess(ThrottleProperties.of(Map.of(), List.of()), clock);
+        Throttles byDefault = Throttles.inProcess(limits(Map.of()), clock);
         consumeTimes(byDefault, 5, "login-account", "buyer@example.in");
 
         assertThatThrownBy(() -> byDefault.consume("login-account", "buyer@example.in"))
@@ -89,6 +89,10 @@ class InProcessThrottlesTests {
         assertThat(new Throttled("login-ip", Duration.ofSeconds(3)).retryAfterSeconds()).isEqualTo(3);
         assertThat(new Throttled("login-ip", Duration.ofNanos(1)).retryAfterSeconds()).isEqualTo(1);
         assertThat(new Throttled("login-ip", Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
+    }
+
+    private static ThrottleProperties limits(Map<String, Limit> limits) {
+        return new ThrottleProperties(limits, List.of(), Duration.ofMillis(200), 1_000);
     }
 
     private void consumeTimes(int times, String limit, String key) {
