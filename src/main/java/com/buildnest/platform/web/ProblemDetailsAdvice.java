@@ -32,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.buildnest.platform.throttle.Throttled;
 import com.buildnest.shared.BusinessRuleViolation;
 
 /**
@@ -81,6 +82,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "platform.database-unavailable",
                         "The shop's database cannot be reached right now. Please retry shortly.", request));
+    }
+
+    @ExceptionHandler(Throttled.class)
+    ResponseEntity<ProblemDetail> throttled(Throttled throttled, HttpServletRequest request) {
+        long seconds = throttled.retryAfterSeconds();
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "request.throttled",
+                        "Too many attempts. Please wait " + seconds + " seconds before trying again.", request));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,230 @@
+package com.buildnest.platform.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.buildnest.platform.throttle.ThrottleProperties.Limit;
+import com.buildnest.testing.TcpProxy;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+/**
+ * Limits shared by replicas through Redis, and what a replica does when Redis fails it: it keeps
+ * limiting in process, quickly, and without an error. The sharing tests use the real Redis the
+ * suite is pointed at (SPRING_DATA_REDIS_URL, as .ci/run sets it) and skip without one; the
+ * failure tests need no Redis. Each replica is built directly, as two application instances would
+ * build it, and uses keys of its own so that runs sharing one Redis cannot meet.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RedisThrottlesTests {
+
+    private static final String REDIS_URL = System.getenv("SPRING_DATA_REDIS_URL");
+    private static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(2);
+
+    private final List<Throttles> replicas = new ArrayList<>();
+    private final List<String> redisKeys = new ArrayList<>();
+
+    @AfterEach
+    void closeReplicasAndForgetTheirKeys() {
+        replicas.forEach(Throttles::close);
+        if (!redisKeys.isEmpty()) {
+            redis(commands -> commands.del(redisKeys.toArray(String[]::new)));
+        }
+    }
+
+    @Test
+    void twoReplicasCountAgainstOneLimitThroughRedis() {
+        assumeRedis();
+        Throttles first = sharing(replica(RedisURI.create(REDIS_URL), GENEROUS_TIMEOUT));
+        Throttles second = sharing(replica(RedisURI.create(REDIS_URL), GENEROUS_TIMEOUT));
+        String account = "buyer-" + UUID.randomUUID() + "@example.in";
+
+        first.consume("quote-requests", account);
+        second.consume("quote-requests", account);
+        first.consume("quote-requests", account);
+
+        assertThatThrownBy(() -> second.consume("quote-requests", account)).isInstanceOfSatisfying(Throttled.class,
+                refused -> assertThat(refused.retryAfter()).isBetween(Duration.ofMinutes(19), Duration.ofMinutes(20)));
+        assertThatThrownBy(() -> first.consume("quote-requests", account)).isInstanceOf(Throttled.class);
+    }
+
+    @Test
+    void redisKeyIsNamespacedHashedAndExpires() {
+        assumeRedis();
+        Throttles replica = sharing(replica(RedisURI.create(REDIS_URL), GENEROUS_TIMEOUT));
+        String account = "buyer-" + UUID.randomUUID() + "@example.in";
+
+        replica.consume("quote-requests", account);
+
+        String key = redisKey("quote-requests", account);
+        assertThat(key).matches("buildnest:throttle:quote-requests:[0-9a-f]{64}").doesNotContain("example.in");
+        redis(commands -> {
+            assertThat(commands.exists(key)).isEqualTo(1);
+            // Redis forgets the bucket a little after it would have refilled: one hour and ten seconds.
+            assertThat(commands.ttl(key)).isBetween(Duration.ofMinutes(20).toSeconds(), 3610L);
+            return null;
+        });
+    }
+
+    @Test
+    void replicaWhoseRedisIsUnreachableStillLimitsInProcessAndWarnsOnce(CapturedOutput output) throws IOException {
+        Throttles replica = replica(RedisURI.create("redis://127.0.0.1:" + unusedPort()), Duration.ofMillis(200));
+        String key = "203.0.113." + (int) (Math.random() * 250);
+
+        long started = System.nanoTime();
+        assertThatCode(() -> {
+            for (int i = 0; i < 3; i++) {
+                replica.consume("quote-requests", key);
+            }
+        }).doesNotThrowAnyException();
+        assertThatThrownBy(() -> replica.consume("quote-requests", key)).isInstanceOf(Throttled.class);
+        assertThatThrownBy(() -> replica.consume("quote-requests", key)).isInstanceOf(Throttled.class);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        assertThat(output.getAll().lines().filter(line -> line.contains("Throttling counts in process"))).hasSize(1);
+    }
+
+    @Test
+    void replicaWhoseRedisNeverAnswersStillLimitsWithinItsTimeout() throws IOException {
+        // The kernel accepts connections to a listening socket that nobody reads: a hung Redis.
+        try (ServerSocket hung = new ServerSocket(0)) {
+            Throttles replica = replica(RedisURI.create("redis://127.0.0.1:" + hung.getLocalPort()),
+                    Duration.ofMillis(200));
+            String key = "203.0.113." + (int) (Math.random() * 250);
+
+            long started = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                replica.consume("quote-requests", key);
+            }
+            assertThatThrownBy(() -> replica.consume("quote-requests", key)).isInstanceOf(Throttled.class);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+        }
+    }
+
+    @Test
+    void replicaThatLosesRedisKeepsLimitingInProcessAndSharesAgainWhenItReturns() throws IOException {
+        assumeRedis();
+        RedisURI server = RedisURI.create(REDIS_URL);
+        try (TcpProxy link = new TcpProxy(server.getHost(), server.getPort())) {
+            RedisURI throughLink = RedisURI.builder(server).withHost("127.0.0.1").withPort(link.port()).build();
+            Throttles replica = sharing(replica(throughLink, Duration.ofSeconds(1)));
+            String key = "203.0.113." + (int) (Math.random() * 250) + "-" + UUID.randomUUID();
+
+            replica.consume("quote-requests", key);
+            long stored = redis(commands -> commands.exists(redisKey("quote-requests", key)));
+            assertThat(stored).as("counted in Redis while it answers").isEqualTo(1);
+
+            link.cut();
+            for (int i = 0; i < 3; i++) {
+                replica.consume("quote-requests", key); // a fresh in-process bucket: this replica's share
+            }
+            assertThatThrownBy(() -> replica.consume("quote-requests", key)).isInstanceOf(Throttled.class);
+
+            link.restore();
+            sharing(replica);
+        }
+    }
+
+    @Test
+    void replicaWhoseRedisTurnsSlowCountsInProcessAfterOneTimeout() throws IOException {
+        assumeRedis();
+        RedisURI server = RedisURI.create(REDIS_URL);
+        try (TcpProxy link = new TcpProxy(server.getHost(), server.getPort())) {
+            RedisURI throughLink = RedisURI.builder(server).withHost("127.0.0.1").withPort(link.port()).build();
+            Throttles replica = sharing(replica(throughLink, Duration.ofMillis(500)));
+            String key = "203.0.113." + (int) (Math.random() * 250) + "-" + UUID.randomUUID();
+            redisKey("quote-requests", key); // the stalled check may still reach Redis once the link returns
+
+            link.stall();
+            long started = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                replica.consume("quote-requests", key);
+            }
+            assertThatThrownBy(() -> replica.consume("quote-requests", key)).isInstanceOf(Throttled.class);
+
+            // One check waited out the timeout; the others did not wait for Redis at all.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(500),
+                    Duration.ofMillis(1500));
+            link.restore();
+        }
+    }
+
+    /** Waits until the replica counts in Redis (its connection is made in the background), then returns it. */
+    private Throttles sharing(Throttles replica) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            String probe = "probe-" + UUID.randomUUID();
+            replica.consume("quote-requests", probe);
+            long stored = redis(commands -> commands.exists(redisKey("quote-requests", probe)));
+            if (stored == 1) {
+                return replica;
+            }
+            pause();
+        }
+        throw new AssertionError("the replica did not count in Redis within 15 s");
+    }
+
+    private Throttles replica(RedisURI redis, Duration timeout) {
+        ThrottleProperties properties = new ThrottleProperties(
+                Map.of("quote-requests", new Limit(3, Duration.ofHours(1))), List.of(), timeout, 1_000);
+        Throttles replica = Throttles.inRedis(properties, redis, Duration.ofSeconds(2), Clock.systemUTC());
+        replicas.add(replica);
+        return replica;
+    }
+
+    private String redisKey(String limit, String key) {
+        String redisKey = Throttles.KEY_PREFIX + limit + ":" + Throttles.sha256(key);
+        redisKeys.add(redisKey);
+        return redisKey;
+    }
+
+    private static <T> T redis(Function<RedisCommands<String, String>, T> command) {
+        RedisClient client = RedisClient.create(REDIS_URL);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return command.apply(connection.sync());
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+
+    private static void assumeRedis() {
+        assumeTrue(REDIS_URL != null && !REDIS_URL.isBlank(),
+                "runs where the suite is pointed at Redis (SPRING_DATA_REDIS_URL, as .ci/run does)");
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
