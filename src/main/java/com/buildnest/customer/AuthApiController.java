@@ -2,6 +2,7 @@ package com.buildnest.customer;
 
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration, sign-in and sessions. None of these needs an access token. */
+/** Registration, sign-in and sessions. None of these needs an access token; all are rate-limited. */
 @RestController
 @RequestMapping("/api/auth")
 class AuthApiController {
@@ -24,11 +25,13 @@ class AuthApiController {
     private final Registration registration;
     private final SignIn signIn;
     private final Sessions sessions;
+    private final SignInThrottling throttling;
 
-    AuthApiController(Registration registration, SignIn signIn, Sessions sessions) {
+    AuthApiController(Registration registration, SignIn signIn, Sessions sessions, SignInThrottling throttling) {
         this.registration = registration;
         this.signIn = signIn;
         this.sessions = sessions;
+        this.throttling = throttling;
     }
 
     record RegisterRequest(
@@ -51,7 +54,8 @@ class AuthApiController {
     }
 
     @PostMapping("/register")
-    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request) {
+    ResponseEntity<Registered> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        throttling.registration(http);
         Account account = registration.register(new Registration.Application(request.username(), request.email(),
                 request.password(), request.fullName(), request.phone()));
         return ResponseEntity.created(URI.create("/api/me"))
@@ -59,12 +63,14 @@ class AuthApiController {
     }
 
     @PostMapping("/login")
-    TokenPair login(@Valid @RequestBody LoginRequest request) {
+    TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        throttling.login(http, request.username());
         return signIn.signIn(request.username(), request.password());
     }
 
     @PostMapping("/refresh")
-    TokenPair refresh(@Valid @RequestBody RefreshRequest request) {
+    TokenPair refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        throttling.refresh(http);
         return sessions.refresh(request.refreshToken());
     }
 

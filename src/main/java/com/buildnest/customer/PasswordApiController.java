@@ -1,5 +1,6 @@
 package com.buildnest.customer;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PasswordApiController {
 
     private final Passwords passwords;
+    private final SignInThrottling throttling;
 
-    PasswordApiController(Passwords passwords) {
+    PasswordApiController(Passwords passwords, SignInThrottling throttling) {
         this.passwords = passwords;
+        this.throttling = throttling;
     }
 
     record ForgotRequest(@NotBlank @Email @Size(max = 254) String email) {
@@ -36,7 +39,8 @@ class PasswordApiController {
 
     @PostMapping("/api/auth/password/forgot")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void forgot(@Valid @RequestBody ForgotRequest request) {
+    void forgot(@Valid @RequestBody ForgotRequest request, HttpServletRequest http) {
+        throttling.passwordForgotten(http, request.email());
         passwords.requestReset(request.email());
     }
 

@@ -3,7 +3,8 @@
  * by a rotating key ring, refresh-token families) and password resets by mail. In the embedded
  * default it creates a demo administrator whose login is printed at start-up.
  */
-@ApplicationModule(displayName = "Customers and identity", allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup", "notification" })
+@ApplicationModule(displayName = "Customers and identity", allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup", "platform :: throttle",
+        "notification" })
 package com.buildnest.customer;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,44 @@
+package com.buildnest.customer;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+
+import com.buildnest.platform.throttle.ClientAddress;
+import com.buildnest.platform.throttle.Throttles;
+
+/**
+ * The rate limits of the sign-in endpoints, per client address and per account, checked before
+ * any password is hashed or transaction opened (limits: {@code buildnest.platform.throttle.limits}).
+ */
+@Component
+class SignInThrottling {
+
+    private final Throttles throttles;
+    private final ClientAddress clientAddress;
+
+    SignInThrottling(Throttles throttles, ClientAddress clientAddress) {
+        this.throttles = throttles;
+        this.clientAddress = clientAddress;
+    }
+
+    void login(HttpServletRequest request, String identifier) {
+        throttles.consume("login-ip", clientAddress.throttleKey(request));
+        throttles.consume("login-account", Account.normalise(identifier));
+    }
+
+    void registration(HttpServletRequest request) {
+        throttles.consume("register-ip", clientAddress.throttleKey(request));
+    }
+
+    void passwordForgotten(HttpServletRequest request, String email) {
+        throttles.consume("password-forgot-ip", clientAddress.throttleKey(request));
+        throttles.consume("password-forgot-account", email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    void refresh(HttpServletRequest request) {
+        throttles.consume("refresh-ip", clientAddress.throttleKey(request));
+    }
+}
