@@ -32,6 +32,17 @@ class Accounts {
                         "The account of this token does not exist."));
     }
 
+    /**
+     * Changes the name and mobile number of the account a token names, as {@link ProfileChanges}
+     * reads a PATCH, and answers with the profile as it now is.
+     */
+    @Transactional
+    Profile changeContactDetails(String subject, ProfileChanges changes) {
+        Account account = lockedAccountOf(subject);
+        account.changeContactDetails(changes.fullNameOr(account.fullName()), changes.phoneOr(account.phone()));
+        return Profile.of(account);
+    }
+
     /** The id of the enabled account a token names; 404 like {@link #profileOf} otherwise. */
     @Transactional(readOnly = true)
     long accountIdOf(String subject) {
