@@ -7,8 +7,13 @@ import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,6 +185,35 @@ class AddressBookApiTests {
 
         assertThat(problem.get("detail").asString()).contains("at most 20 addresses");
         assertThat(customer.get("/api/me/addresses").json()).hasSize(20).isEqualTo(before);
+    }
+
+    @Test
+    void racingRequestsForTheLastPlaceLeaveTwentyAddressesAndOneDefault() throws Exception {
+        SignedIn customer = newCustomer();
+        for (int i = 1; i <= 19; i++) {
+            idOf(customer.post("/api/me/addresses", with(homeInPune(), "label", "Site " + i)));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> racers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            for (int i = 0; i < 6; i++) {
+                racers.add(threads.submit(() -> {
+                    start.await();
+                    return customer.post("/api/me/addresses", with(siteInBengaluru(), "isDefault", true)).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> racer : racers) {
+                statuses.add(racer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 422, 422, 422, 422, 422);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(idsOf(customer)).hasSize(20);
+        assertThat(defaultsOf(customer)).hasSize(1);
     }
 
     @Test
