@@ -101,6 +101,18 @@ class Account {
         return phone;
     }
 
+    /**
+     * Changes the name and the mobile number the holder gave; null clears either. The name is kept
+     * trimmed, the number as a {@link MobileNumber} writes it. A number that is not changing is left
+     * exactly as stored.
+     */
+    void changeContactDetails(String fullName, String phone) {
+        this.fullName = fullName == null || fullName.isBlank() ? null : fullName.trim();
+        if (phone == null || !phone.equals(this.phone)) {
+            this.phone = phone == null ? null : MobileNumber.of(phone).value();
+        }
+    }
+
     boolean enabled() {
         return enabled;
     }

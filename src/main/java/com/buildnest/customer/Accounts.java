@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.buildnest.shared.BusinessRuleViolation;
@@ -27,6 +28,39 @@ class Accounts {
         return parseId(subject).flatMap(repository::findById)
                 .filter(Account::enabled)
                 .map(Profile::of)
+                .orElseThrow(() -> BusinessRuleViolation.notFound("customer.account-not-found",
+                        "The account of this token does not exist."));
+    }
+
+    /**
+     * Changes the name and mobile number of the account a token names, as {@link ProfileChanges}
+     * reads a PATCH, and answers with the profile as it now is.
+     */
+    @Transactional
+    Profile changeContactDetails(String subject, ProfileChanges changes) {
+        Account account = lockedAccountOf(subject);
+        account.changeContactDetails(changes.fullNameOr(account.fullName()), changes.phoneOr(account.phone()));
+        return Profile.of(account);
+    }
+
+    /** The id of the enabled account a token names; 404 like {@link #profileOf} otherwise. */
+    @Transactional(readOnly = true)
+    long accountIdOf(String subject) {
+        return profileOf(subject).id();
+    }
+
+    /**
+     * Locks the enabled account a token names until the transaction ends, so that changes to the
+     * account and to what it owns (its address book) take turns; returns its id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long lockAccountOf(String subject) {
+        return lockedAccountOf(subject).id();
+    }
+
+    private Account lockedAccountOf(String subject) {
+        return parseId(subject).flatMap(repository::findLockedById)
+                .filter(Account::enabled)
                 .orElseThrow(() -> BusinessRuleViolation.notFound("customer.account-not-found",
                         "The account of this token does not exist."));
     }
