@@ -145,8 +145,4 @@ class Account {
         this.roles.clear();
         this.roles.addAll(kept);
     }
-
-    void name(String fullName) {
-        this.fullName = fullName;
-    }
 }

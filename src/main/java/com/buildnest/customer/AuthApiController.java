@@ -40,7 +40,7 @@ class AuthApiController {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = PasswordPolicy.MAXIMUM_LENGTH) String password,
             @Size(max = 120) String fullName,
-            @Size(max = 20) String phone) {
+            @ValidMobileNumber String phone) {
     }
 
     record Registered(long id, String username, String email) {

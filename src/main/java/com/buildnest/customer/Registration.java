@@ -47,8 +47,7 @@ class Registration {
         }
         Account account = new Account(username, email, passwords.encode(application.password()),
                 EnumSet.of(Role.CUSTOMER), clock.instant());
-        account.name(application.fullName() == null || application.fullName().isBlank() ? null
-                : application.fullName().trim());
+        account.changeContactDetails(application.fullName(), application.phone());
         try {
             accounts.saveAndFlush(account);
         } catch (DataIntegrityViolationException raced) {

@@ -57,7 +57,8 @@ class SignInAndSessionsTests {
     void registrationAnswersWithTheNewAccountAndStoresAnArgon2idHash() {
         String name = uniqueName();
         Response response = api.postJson("/api/auth/register", """
-                {"username": "%s", "email": "%s@example.in", "password": "%s", "fullName": "Ravi Kumar"}"""
+                {"username": "%s", "email": "%s@example.in", "password": "%s", "fullName": "Ravi Kumar",
+                 "phone": "098450 12345"}"""
                 .formatted(name.toUpperCase(), name, PASSWORD));
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("username").asString()).isEqualTo(name);
@@ -66,6 +67,7 @@ class SignInAndSessionsTests {
         Account stored = accounts.findByUsername(name).orElseThrow();
         assertThat(stored.passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
         assertThat(stored.fullName()).isEqualTo("Ravi Kumar");
+        assertThat(stored.phone()).isEqualTo("+919845012345");
     }
 
     @Test
@@ -99,9 +101,10 @@ class SignInAndSessionsTests {
     @Test
     void malformedRegistrationNamesEachBadField() {
         JsonNode problem = assertProblem(api.postJson("/api/auth/register", """
-                {"username": "a b", "email": "not-an-email", "password": ""}"""), 400, "request.invalid");
+                {"username": "a b", "email": "not-an-email", "password": "", "phone": "12345"}"""), 400,
+                "request.invalid");
         assertThat(problem.get("errors")).extracting(e -> e.get("field").asString())
-                .contains("username", "email", "password");
+                .contains("username", "email", "password", "phone");
     }
 
     @Test

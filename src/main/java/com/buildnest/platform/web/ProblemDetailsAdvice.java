@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -91,6 +92,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "request.throttled",
                         "Too many attempts. Please wait " + seconds + " seconds before trying again.", request));
+    }
+
+    /** Two people changed the same thing at once; the later one is told to look again, nothing is lost. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException conflict,
+            HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT,
+                "request.concurrent-change", "Someone changed this at the same time. Reload it and try again.",
+                request));
     }
 
     @ExceptionHandler(Exception.class)

@@ -112,6 +112,11 @@ class ErrorContractTests {
     }
 
     @Test
+    void concurrentChangeIsAConflictToReloadNotAFailure() {
+        assertProblem(api.get("/api/probe/concurrent-change", customer), 409, "request.concurrent-change");
+    }
+
+    @Test
     void lostDatabaseIsServiceUnavailableWithRetryAfter() {
         Response response = api.get("/api/probe/database-lost", customer);
         assertProblem(response, 503, "platform.database-unavailable");

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +40,11 @@ class ProblemProbeApiController {
     @GetMapping("/api/probe/bug")
     void bug() {
         throw new IllegalStateException("secret internal detail at com.buildnest.Somewhere");
+    }
+
+    @GetMapping("/api/probe/concurrent-change")
+    void concurrentChange() {
+        throw new ObjectOptimisticLockingFailureException("Order", 42L);
     }
 
     @GetMapping("/api/probe/database-lost")
