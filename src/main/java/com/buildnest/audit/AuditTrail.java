@@ -19,6 +19,7 @@ import com.buildnest.customer.IdentityEvents.RolesChanged;
 import com.buildnest.customer.IdentityEvents.SessionsRevoked;
 import com.buildnest.customer.IdentityEvents.SignInFailed;
 import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
+import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
 
 /**
  * Writes the audit log from the events of other modules, in the same transaction as the change
@@ -75,6 +76,13 @@ class AuditTrail {
     @Transactional
     public void on(AccountEnabledChanged event) {
         record(event.enabled() ? "account.enabled" : "account.disabled", event.accountId(), event.changedBy(), "");
+    }
+
+    @EventListener
+    @Transactional
+    public void on(SocialIdentityLinked event) {
+        record("account.social-identity-linked", event.accountId(), event.accountId(),
+                "provider=" + event.provider());
     }
 
     @EventListener

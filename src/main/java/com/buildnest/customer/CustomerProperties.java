@@ -17,12 +17,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param jwt how access tokens are signed, checked and rotated
  * @param sessions lifetimes of refresh tokens and password-reset tokens
+ * @param social sign-in with Google or GitHub (active when Spring Security client registrations exist)
  * @param demoAdmin whether to create the demo administrator (embedded default only)
  */
 @Validated
 @ConfigurationProperties("buildnest.customer")
 public record CustomerProperties(@Valid @NotNull @DefaultValue Jwt jwt, @Valid @NotNull @DefaultValue Sessions sessions,
-        @DefaultValue("false") boolean demoAdmin) {
+        @Valid @NotNull @DefaultValue Social social, @DefaultValue("false") boolean demoAdmin) {
 
     /**
      * @param secret base64 of the HS512 signing secret, at least 64 bytes; read once at start
@@ -57,5 +58,14 @@ public record CustomerProperties(@Valid @NotNull @DefaultValue Jwt jwt, @Valid @
     public record Sessions(@NotNull @DefaultValue("30d") Duration refreshTokenTtl,
             @NotNull @DefaultValue("15m") Duration passwordResetTtl,
             @NotNull @DefaultValue("http://localhost:8080/reset-password") URI passwordResetUrl) {
+    }
+
+    /**
+     * @param redirectUri where a social sign-in ends; the token pair follows in the URL fragment
+     *        ({@code #access_token=…&refresh_token=…&token_type=Bearer&expires_in=…}), or {@code #error=…}
+     * @param githubEmailsUri GitHub's list of the user's addresses, asked for the verified primary one
+     */
+    public record Social(@NotNull @DefaultValue("/") URI redirectUri,
+            @NotNull @DefaultValue("https://api.github.com/user/emails") URI githubEmailsUri) {
     }
 }

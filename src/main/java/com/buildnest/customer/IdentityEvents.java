@@ -45,6 +45,10 @@ public final class IdentityEvents {
             Long requestedBy) {
     }
 
+    /** An account was linked to a Google or GitHub identity. */
+    public record SocialIdentityLinked(long accountId, String provider, Instant at) {
+    }
+
     /** A password was reset through a mailed link. */
     public record PasswordReset(long accountId, Instant at) {
     }

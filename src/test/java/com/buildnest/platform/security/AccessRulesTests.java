@@ -104,6 +104,12 @@ class AccessRulesTests {
     }
 
     @Test
+    void socialSignInIsNotFoundWhereNoProviderIsConfigured() {
+        assertProblem(api.get("/oauth2/authorization/google"), 404, "request.not-found");
+        assertProblem(api.get("/login/oauth2/code/google?code=x&state=y"), 404, "request.not-found");
+    }
+
+    @Test
     void responsesCarrySecurityHeaders() {
         Response response = api.get("/api/products");
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
