@@ -38,6 +38,12 @@ curl -fsS "http://127.0.0.1:$port/api/products?size=1" | grep -q '"totalElements
 curl -sS "http://127.0.0.1:$port/api/no-such-thing" | grep -q '"code":"request.not-found"' \
   || fail "unknown routes do not answer with a problem"
 grep -q "Demo admin login: username 'admin'" "$out" || fail "the log does not print the demo admin's login"
+login=$(printf '{"username":"admin","password":"%s"}' "$(tr -d '\n' <"$data/demo-admin-password")")
+access=$(curl -fsS -H 'Content-Type: application/json' -d "$login" "http://127.0.0.1:$port/api/auth/login" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])') \
+  || fail "the demo admin cannot sign in with the printed password"
+curl -fsS -H "Authorization: Bearer $access" "http://127.0.0.1:$port/api/admin/customers" >/dev/null \
+  || fail "the demo admin cannot open the admin API"
 grep -q "BuildNest is ready at http://localhost:$port/" "$out" || fail "the log does not print the URL"
 
 kill -TERM "$pid"
