@@ -39,6 +39,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/categories", "/api/categories/**", "/api/products",
                                 "/api/products/**")
                         .permitAll()
+                        // Administrator-only areas are refused before a body is even read.
+                        .requestMatchers(HttpMethod.PUT, "/api/admin/customers/*/roles").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/security/**", "/api/admin/audit", "/api/admin/audit/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/api/admin/**").hasAnyRole("STAFF", "ADMIN")
                         .anyRequest().access(new AuthenticatedUnlessUnrouted(handlerMappings)))
                 .oauth2ResourceServer(resourceServer -> resourceServer

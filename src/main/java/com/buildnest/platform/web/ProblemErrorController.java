@@ -14,11 +14,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 /**
  * The container's error page ({@code /error}), reached when a failure happens outside Spring MVC
  * (a filter, the servlet container itself). It answers with the same problem shape as the
  * controllers do, instead of Spring Boot's default error JSON or an HTML page.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
@@ -28,8 +31,8 @@ class ProblemErrorController implements ErrorController {
             MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     ResponseEntity<Object> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        // Without an error status this is a client calling /error itself: nothing is served there.
+        HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (status.is5xxServerError() && failure instanceof Throwable thrown) {
             log.error("Unexpected failure outside the controllers for {}",
