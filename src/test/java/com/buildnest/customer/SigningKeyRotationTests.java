@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The key ring as an operator meets it, with the signing secret in a mounted file as in
  * Kubernetes: replacing the file rotates the key without a restart, tokens of the old key keep
  * working through the grace period and fail after it, and the emergency revocation ends every
- * session at once. Runs in its own context (a short grace; revocations would disturb other tests).
+ * session at once, on this replica and on any other at its next round. Runs in its own context (a short grace; revocations would disturb other tests).
  * Each step here is a step of docs/runbooks/secret-rotation.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,7 +47,16 @@ class SigningKeyRotationTests {
     AccessTokens tokens;
 
     @Autowired
-    SigningKeys signingKeys;
+    TokenRevocationRepository revocations;
+
+    @Autowired
+    RefreshTokenRepository refreshTokens;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Clock clock;
 
     @DynamicPropertySource
     static void mountedSecret(DynamicPropertyRegistry properties) throws IOException {
@@ -98,6 +109,11 @@ class SigningKeyRotationTests {
 
         assertProblem(api.get("/api/me", customerToken), 401, "auth.unauthenticated");
         assertProblem(api.get("/api/me", admin), 401, "auth.unauthenticated");
+
+        // Another replica: its own key ring over the same secret file and database, at its next round.
+        KeyRing otherReplica = new KeyRing(new SigningKeySource(secretFile, null, null), clock, GRACE);
+        new SigningKeys(otherReplica, revocations, refreshTokens, events, clock).keepInStep();
+        assertThat(otherReplica.revokedBefore().toString()).isEqualTo(result.get("revokedBefore").asString());
         assertThat(api.get("/api/me", tokens.validFor(customer)).status()).isEqualTo(200);
     }
 
