@@ -11,7 +11,7 @@ class PaymentSettingsCheckTests {
 
     private MockEnvironment razorpay() {
         return new MockEnvironment().withProperty("buildnest.payment.gateway", "razorpay")
-                .withProperty("buildnest.payment.razorpay.key-id", "rzp_live_AbCdEf123456")
+                .withProperty("buildnest.payment.razorpay.key-id", "rzp_live_Fake01")
                 .withProperty("buildnest.payment.razorpay.key-secret", "q8W2nX5vL0pR7tY3mK9cJ4hB")
                 .withProperty("buildnest.payment.razorpay.webhook-secret", "Wh-7Yd2Kp9Lm4Qs8Vb3Nx6Rt")
                 .withProperty("buildnest.payment.razorpay.live", "true");
@@ -25,7 +25,7 @@ class PaymentSettingsCheckTests {
     @Test
     void testModeAcceptsTestKeys() {
         assertThat(check.problemsIn(razorpay().withProperty("buildnest.payment.razorpay.live", "false")
-                .withProperty("buildnest.payment.razorpay.key-id", "rzp_test_AbCdEf123456"))).isEmpty();
+                .withProperty("buildnest.payment.razorpay.key-id", "rzp_test_Fake01"))).isEmpty();
     }
 
     @Test

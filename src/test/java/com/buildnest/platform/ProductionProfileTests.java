@@ -74,7 +74,7 @@ class ProductionProfileTests {
                 "--spring.data.redis.url=" + System.getenv().getOrDefault("SPRING_DATA_REDIS_URL",
                         "redis://127.0.0.1:6379"),
                 "--buildnest.customer.jwt.secret=" + Base64.getEncoder().encodeToString(jwtSecret),
-                "--buildnest.payment.razorpay.key-id=rzp_test_Q4m9TzV2xW8k",
+                "--buildnest.payment.razorpay.key-id=rzp_test_Fake02",
                 "--buildnest.payment.razorpay.key-secret=q8W2nX5vL0pR7tY3mK9cJ4hB",
                 "--buildnest.payment.razorpay.webhook-secret=Wh7Yd2Kp9Lm4Qs8Vb3Nx6Rt1");
     }

@@ -111,7 +111,7 @@ class ProductionStartupTests {
                 "spring.datasource.password", "Db-password-from-the-vault-91",
                 "spring.data.redis.url", "redis://redis.internal:6379",
                 "buildnest.customer.jwt.secret", randomBase64(64),
-                "buildnest.payment.razorpay.key-id", "rzp_test_AbCdEf123456",
+                "buildnest.payment.razorpay.key-id", "rzp_test_Fake01",
                 "buildnest.payment.razorpay.key-secret", "q8W2nX5vL0pR7tY3mK9cJ4hB",
                 "buildnest.payment.razorpay.webhook-secret", "Wh-7Yd2Kp9Lm4Qs8Vb3Nx6Rt"));
         settings.putAll(replacements);
