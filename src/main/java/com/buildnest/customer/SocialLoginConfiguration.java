@@ -9,7 +9,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +43,9 @@ import com.buildnest.shared.BusinessRuleViolation;
  * Sign-in with Google (OpenID Connect) or GitHub (OAuth 2), through Spring Security's OAuth2
  * client. Active only for the providers configured under
  * {@code spring.security.oauth2.client.registration.*}; without any, these paths answer 404. The
- * short redirect dance keeps its state in a session; once the provider has answered, the session
- * is discarded and the browser is sent on with the same token pair a password sign-in returns.
+ * short redirect dance keeps its state in a signed cookie, not a session, so the provider's
+ * callback may reach any replica; it ends by sending the browser on with the same token pair a
+ * password sign-in returns.
  */
 @Configuration
 class SocialLoginConfiguration {
@@ -56,17 +56,18 @@ class SocialLoginConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain socialLogin(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
-            SocialSignIn signIn, CustomerProperties properties) throws Exception {
+            SocialSignIn signIn, CustomerProperties properties, KeyRing ring) throws Exception {
         http.securityMatcher("/oauth2/**", "/login/oauth2/**")
                 .csrf(csrf -> csrf.disable()) // the OAuth2 state parameter protects the callback
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         ClientRegistrationRepository clients = registrations.getIfAvailable();
         if (clients != null) {
             String redirect = properties.social().redirectUri().toString();
             http.oauth2Login(login -> login
-                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
-                            unknownProvidersNotFound(clients)))
+                    .authorizationEndpoint(endpoint -> endpoint
+                            .authorizationRequestResolver(unknownProvidersNotFound(clients))
+                            .authorizationRequestRepository(new SignedCookieAuthorizationRequests(ring)))
                     .userInfoEndpoint(userInfo -> userInfo.userService(withGitHubEmail(RestClient.create(), properties)))
                     .successHandler((request, response, authentication) -> {
                         try {
@@ -113,10 +114,6 @@ class SocialLoginConfiguration {
 
     private static void finish(HttpServletRequest request, HttpServletResponse response, String location)
             throws IOException {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect(location);
     }

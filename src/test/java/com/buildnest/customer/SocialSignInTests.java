@@ -121,6 +121,34 @@ class SocialSignInTests {
     }
 
     @Test
+    void pendingSignInLivesInASignedCookieNotASessionAndATamperedOneIsRefused() throws Exception {
+        String name = unique();
+        provider.nextPerson(new Person("g-" + name, name + "@gmail.example", true, "Asha Rao", null));
+        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> start = plain.send(HttpRequest.newBuilder(
+                URI.create(api.baseUrl() + "/oauth2/authorization/google")).build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = start.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SignedCookieAuthorizationRequests.COOKIE + "=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(start.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+        HttpResponse<String> consent = plain.send(HttpRequest.newBuilder(
+                URI.create(start.headers().firstValue("Location").orElseThrow())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String value = cookie.substring(0, cookie.indexOf(';'));
+        String tampered = value.substring(0, value.length() - 2) + (value.endsWith("AA") ? "BB" : "AA");
+        long before = accounts.count();
+
+        HttpResponse<String> callback = plain.send(HttpRequest.newBuilder(
+                URI.create(consent.headers().firstValue("Location").orElseThrow())).header("Cookie", tampered).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(callback.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(SIGNED_IN + "#error=auth.social-sign-in-failed");
+        assertThat(accounts.count()).isEqualTo(before);
+    }
+
+    @Test
     void providerThatIsNotConfiguredIsNotFound() {
         assertProblem(api.get("/oauth2/authorization/facebook"), 404, "request.not-found");
     }
