@@ -3,9 +3,11 @@ package com.buildnest.catalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,13 @@ class DemoCatalogue implements ApplicationRunner {
 
     private final CategoryRepository categories;
     private final ProductRepository products;
+    private final GstRates gstRates;
     private final Clock clock;
 
-    DemoCatalogue(CategoryRepository categories, ProductRepository products, Clock clock) {
+    DemoCatalogue(CategoryRepository categories, ProductRepository products, GstRates gstRates, Clock clock) {
         this.categories = categories;
         this.products = products;
+        this.gstRates = gstRates;
         this.clock = clock;
     }
 
@@ -54,16 +58,38 @@ class DemoCatalogue implements ApplicationRunner {
             Category saved = categories.save(new Category(row[0], row[1], parent, position++));
             categoryIds.put(saved.slug(), saved.id());
         }
-        List<String[]> productRows = rows("catalog/demo-products.tsv", 9);
+        Map<String, String[]> selling = new HashMap<>();
+        for (String[] row : rows("catalog/demo-selling.tsv", 7)) {
+            selling.put(row[0], row);
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<String[]> productRows = rows("catalog/demo-products.tsv", 8);
         for (String[] row : productRows) {
             Long categoryId = categoryIds.get(row[1]);
-            if (categoryId == null) {
-                throw new IllegalStateException("demo product " + row[0] + " names unknown category " + row[1]);
+            String[] sale = selling.get(row[0]);
+            if (categoryId == null || sale == null) {
+                throw new IllegalStateException("demo product " + row[0] + " names unknown category " + row[1]
+                        + " or has no row in demo-selling.tsv");
             }
-            products.save(new Product(row[0], row[2], row[3], categoryId, row[8], row[4], Money.ofRupees(row[5]),
-                    row[6], new BigDecimal(row[7]), clock.instant()));
+            gstRates.rateFor(row[6], today); // refuses a product whose HSN code has no rate today
+            OrderQuantityRule ordering = new OrderQuantityRule(Long.parseLong(sale[2]), Long.parseLong(sale[3]),
+                    Long.parseLong(sale[4]));
+            List<TierPrices.Break> breaks = new ArrayList<>(
+                    List.of(new TierPrices.Break(ordering.minimum(), Money.ofRupees(row[5]))));
+            pairs(sale[6]).forEach(pair -> breaks.add(
+                    new TierPrices.Break(Long.parseLong(pair[0]), Money.ofRupees(pair[1]))));
+            List<PackSize> packs = pairs(sale[5]).stream()
+                    .map(pair -> new PackSize(pair[0], Long.parseLong(pair[1]))).toList();
+            products.save(new Product(row[0], row[2], row[3], categoryId, row[7], SellingUnit.ofCode(row[4]), packs,
+                    ordering, TierPrices.of(ordering.minimum(), breaks), row[6], Long.parseLong(sale[1]),
+                    clock.instant()));
         }
         log.info("Loaded the demo catalogue: {} categories, {} products", categoryIds.size(), productRows.size());
+    }
+
+    /** {@code "a=1|b=2"} as pairs; empty for an empty field. */
+    private static List<String[]> pairs(String field) {
+        return field.isEmpty() ? List.of() : Arrays.stream(field.split("\\|")).map(pair -> pair.split("=", 2)).toList();
     }
 
     /** Tab-separated rows after the header line, each with exactly {@code columns} fields. */

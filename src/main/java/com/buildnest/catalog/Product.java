@@ -1,21 +1,33 @@
 package com.buildnest.catalog;
 
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.BatchSize;
 
 import com.buildnest.shared.Money;
 
 /**
- * Something the shop sells, in the unit it is sold by (a 50 kg bag of cement, a tonne of TMT
- * bars, a box of tiles), at a price in paise, with the HSN code and GST rate its invoice needs.
+ * Something the shop sells, counted in its base unit (a bag of cement, a kilogram of TMT bars, a
+ * box of tiles), in the packs it also comes in, with the quantities that may be ordered, tier prices
+ * in paise (tax-exclusive), the HSN code that decides its GST rate, and its weight for shipping.
+ * {@code price_paise} repeats the first tier's price so listings can sort by it.
  */
 @Entity
 @Table(name = "catalog_product")
@@ -49,8 +61,29 @@ class Product {
     @Column(name = "hsn_code", nullable = false, length = 8)
     private String hsnCode;
 
-    @Column(name = "gst_rate", nullable = false, precision = 5, scale = 2)
-    private BigDecimal gstRate;
+    @Column(name = "weight_grams", nullable = false)
+    private long weightGrams;
+
+    @Column(name = "min_order_quantity", nullable = false)
+    private long minOrderQuantity;
+
+    @Column(name = "order_step", nullable = false)
+    private long orderStep;
+
+    @Column(name = "max_order_quantity", nullable = false)
+    private long maxOrderQuantity;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "catalog_tier_price", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderBy("minQuantity")
+    @BatchSize(size = 100)
+    private List<TierPriceRow> tierPrices = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "catalog_pack_size", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<PackSizeRow> packs = new ArrayList<>();
 
     @Column(nullable = false)
     private boolean active;
@@ -64,20 +97,33 @@ class Product {
     protected Product() {
     }
 
-    Product(String sku, String name, String brand, Long categoryId, String description, String unit, Money price,
-            String hsnCode, BigDecimal gstRate, Instant createdAt) {
-        if (price.isNegative()) {
-            throw new IllegalArgumentException("a price cannot be negative: " + price);
+    Product(String sku, String name, String brand, Long categoryId, String description, SellingUnit unit,
+            List<PackSize> packs, OrderQuantityRule ordering, TierPrices prices, String hsnCode, long weightGrams,
+            Instant createdAt) {
+        if (ordering.minimum() != prices.tiers().get(0).minQuantity()) {
+            throw new IllegalArgumentException(sku + ": the first price tier starts at the minimum order quantity "
+                    + ordering.minimum());
+        }
+        if (hsnCode == null || !hsnCode.matches("[0-9]{4}|[0-9]{6}|[0-9]{8}")) {
+            throw new IllegalArgumentException(sku + ": an HSN code has 4, 6 or 8 digits: " + hsnCode);
+        }
+        if (weightGrams < 0) {
+            throw new IllegalArgumentException(sku + ": a weight cannot be negative: " + weightGrams);
         }
         this.sku = sku;
         this.name = name;
         this.brand = brand;
         this.categoryId = categoryId;
         this.description = description;
-        this.unit = unit;
-        this.pricePaise = price.paise();
+        this.unit = unit.code();
+        this.packs = new ArrayList<>(packs.stream().map(PackSizeRow::new).toList());
+        this.minOrderQuantity = ordering.minimum();
+        this.orderStep = ordering.step();
+        this.maxOrderQuantity = ordering.maximum();
+        this.tierPrices = new ArrayList<>(prices.breaks().stream().map(TierPriceRow::new).toList());
+        this.pricePaise = prices.startingPrice().paise();
         this.hsnCode = hsnCode;
-        this.gstRate = gstRate;
+        this.weightGrams = weightGrams;
         this.active = true;
         this.createdAt = createdAt;
     }
@@ -106,23 +152,75 @@ class Product {
         return description;
     }
 
-    String unit() {
-        return unit;
+    SellingUnit unit() {
+        return SellingUnit.ofCode(unit);
     }
 
-    Money price() {
-        return Money.ofPaise(pricePaise);
+    List<PackSize> packs() {
+        return packs.stream().map(PackSizeRow::toPackSize).toList();
+    }
+
+    OrderQuantityRule ordering() {
+        return new OrderQuantityRule(minOrderQuantity, orderStep, maxOrderQuantity);
+    }
+
+    TierPrices prices() {
+        return TierPrices.of(minOrderQuantity, tierPrices.stream().map(TierPriceRow::toBreak).toList());
+    }
+
+    long weightGrams() {
+        return weightGrams;
     }
 
     String hsnCode() {
         return hsnCode;
     }
 
-    BigDecimal gstRate() {
-        return gstRate;
-    }
-
     boolean active() {
         return active;
+    }
+
+    /** A stored price break. */
+    @Embeddable
+    static class TierPriceRow {
+        @Column(name = "min_quantity", nullable = false)
+        private long minQuantity;
+
+        @Column(name = "unit_price_paise", nullable = false)
+        private long unitPricePaise;
+
+        protected TierPriceRow() {
+        }
+
+        TierPriceRow(TierPrices.Break priceBreak) {
+            this.minQuantity = priceBreak.minQuantity();
+            this.unitPricePaise = priceBreak.unitPrice().paise();
+        }
+
+        TierPrices.Break toBreak() {
+            return new TierPrices.Break(minQuantity, Money.ofPaise(unitPricePaise));
+        }
+    }
+
+    /** A stored pack size. */
+    @Embeddable
+    static class PackSizeRow {
+        @Column(nullable = false, length = 80)
+        private String name;
+
+        @Column(name = "base_units", nullable = false)
+        private long baseUnits;
+
+        protected PackSizeRow() {
+        }
+
+        PackSizeRow(PackSize pack) {
+            this.name = pack.name();
+            this.baseUnits = pack.baseUnits();
+        }
+
+        PackSize toPackSize() {
+            return new PackSize(name, baseUnits);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package com.buildnest.catalog;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,18 +19,57 @@ import org.springframework.transaction.annotation.Transactional;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.shared.Money;
 
-/** What a shopper can read of the catalogue: the category tree and active products. */
+/**
+ * What a shopper can read of the catalogue (the category tree and active products with their
+ * units, packs, tier prices and GST) and what other modules ask of it: {@link #quote} prices a
+ * quantity of a product on a day, exactly, for carts and checkout.
+ */
 @Service
-class ProductCatalog {
+public class ProductCatalog {
 
     static final int MAX_PAGE_SIZE = 100;
 
     private final CategoryRepository categories;
     private final ProductRepository products;
+    private final GstRates gstRates;
+    private final CatalogProperties properties;
+    private final Clock clock;
 
-    ProductCatalog(CategoryRepository categories, ProductRepository products) {
+    ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
+            CatalogProperties properties, Clock clock) {
         this.categories = categories;
         this.products = products;
+        this.gstRates = gstRates;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * The price of {@code quantity} base units of an active product on {@code day}: the tier's
+     * unit price, the line total, and GST on the line total at the rate in force that day.
+     * Refuses a quantity the product cannot be ordered in ({@code catalog.quantity-*}), an absent
+     * product ({@code catalog.product-not-found}) and an HSN code without a rate that day.
+     */
+    @Transactional(readOnly = true)
+    public PriceQuote quote(long productId, long quantity, LocalDate day) {
+        Product product = activeProduct(productId);
+        product.ordering().require(quantity);
+        TierPrices prices = product.prices();
+        GstRate rate = gstRates.rateFor(product.hsnCode(), day);
+        Money lineTotal = prices.totalFor(quantity);
+        Money gst = rate.taxOn(lineTotal);
+        return new PriceQuote(productId, product.sku(), quantity, product.unit().code(), prices.unitPriceFor(quantity),
+                lineTotal, product.hsnCode(), rate.percent(), gst, lineTotal.plus(gst), day);
+    }
+
+    /**
+     * A priced line: {@code quantity} in the product's base {@code unit}; amounts exact in paise,
+     * {@code unitPrice} and {@code lineTotal} without GST, {@code gstAmount} at {@code gstRate}
+     * percent on the line total (rounded half-up to the paisa), {@code totalIncludingGst} their sum.
+     */
+    public record PriceQuote(long productId, String sku, long quantity, String unit, Money unitPrice,
+            Money lineTotal, String hsnCode, BigDecimal gstRate, Money gstAmount, Money totalIncludingGst,
+            LocalDate day) {
     }
 
     @Transactional(readOnly = true)
@@ -54,15 +95,25 @@ class ProductCatalog {
                             "No category '" + categorySlug + "'."));
             found = products.findByActiveTrueAndCategoryIdIn(withDescendants(root, all), request);
         }
-        return found.map(product -> ProductView.of(product, byId.get(product.categoryId())));
+        LocalDate today = LocalDate.now(clock);
+        GstRateTable rates = gstRates.tableOn(today);
+        return found.map(product -> ProductView.of(product, byId.get(product.categoryId()),
+                rates.rateFor(product.hsnCode(), today).orElse(null), properties.pricesIncludeGst()));
     }
 
     @Transactional(readOnly = true)
     ProductView product(long id) {
-        Product product = products.findByIdAndActiveTrue(id)
+        Product product = activeProduct(id);
+        LocalDate today = LocalDate.now(clock);
+        return ProductView.of(product, categories.findById(product.categoryId()).orElse(null),
+                gstRates.tableOn(today).rateFor(product.hsnCode(), today).orElse(null),
+                properties.pricesIncludeGst());
+    }
+
+    private Product activeProduct(long id) {
+        return products.findByIdAndActiveTrue(id)
                 .orElseThrow(() -> BusinessRuleViolation.notFound("catalog.product-not-found",
                         "No product with id " + id + "."));
-        return ProductView.of(product, categories.findById(product.categoryId()).orElse(null));
     }
 
     private static List<Long> withDescendants(Category root, List<Category> all) {
@@ -84,14 +135,45 @@ class ProductCatalog {
         }
     }
 
-    /** A product as the API shows it. */
+    /**
+     * A product as the API shows it, with today's GST rate. {@code price} and each tier's
+     * {@code unitPrice} are per base unit, for the minimum order quantity and the tier, in the
+     * configured display mode ({@code gst.priceIncludesGst}); the explicit exclusive and
+     * inclusive amounts sit beside them. Without a rate on record today the inclusive amounts and
+     * the rate are null and prices show exclusive.
+     */
     record ProductView(long id, String sku, String name, String brand, CategoryRef category, String description,
-            String unit, Money price, String hsnCode, BigDecimal gstRate) {
-        static ProductView of(Product product, Category category) {
+            SellingUnit unit, List<PackSize> packs, long minimumOrderQuantity, long orderStep,
+            long maximumOrderQuantity, Money price, Money priceExcludingGst, Money priceIncludingGst,
+            List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams) {
+        static ProductView of(Product product, Category category, GstRate rate, boolean pricesIncludeGst) {
+            boolean inclusive = pricesIncludeGst && rate != null;
+            OrderQuantityRule ordering = product.ordering();
+            List<TierView> tiers = product.prices().tiers().stream()
+                    .map(tier -> TierView.of(tier, rate, inclusive)).toList();
+            TierView first = tiers.get(0);
             return new ProductView(product.id(), product.sku(), product.name(), product.brand(),
                     category == null ? null : new CategoryRef(category.id(), category.slug(), category.name()),
-                    product.description(), product.unit(), product.price(), product.hsnCode(), product.gstRate());
+                    product.description(), product.unit(), product.packs(), ordering.minimum(), ordering.step(),
+                    ordering.maximum(), first.unitPrice(), first.unitPriceExcludingGst(),
+                    first.unitPriceIncludingGst(), tiers, product.hsnCode(), rate == null ? null : rate.percent(),
+                    new GstView(product.hsnCode(), rate == null ? null : rate.percent(), inclusive),
+                    product.weightGrams());
         }
+    }
+
+    /** A price tier as the API shows it: {@code maxQuantity} null for the open-ended last tier. */
+    record TierView(long minQuantity, Long maxQuantity, Money unitPrice, Money unitPriceExcludingGst,
+            Money unitPriceIncludingGst) {
+        static TierView of(TierPrices.Tier tier, GstRate rate, boolean inclusive) {
+            Money including = rate == null ? null : rate.addTo(tier.unitPrice());
+            return new TierView(tier.minQuantity(), tier.maxQuantity(), inclusive ? including : tier.unitPrice(),
+                    tier.unitPrice(), including);
+        }
+    }
+
+    /** The GST applied to the shown prices: today's rate for the HSN code, and the display mode. */
+    record GstView(String hsnCode, BigDecimal rate, boolean priceIncludesGst) {
     }
 
     record CategoryRef(long id, String slug, String name) {

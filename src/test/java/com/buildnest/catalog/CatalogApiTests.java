@@ -68,13 +68,14 @@ class CatalogApiTests {
         assertProblem(api.get("/api/products?category=gold-bars"), 404, "catalog.category-not-found");
     }
 
+    /** Steel is counted in kilograms since packs and tiers arrived (half a tonne is 500 kg): ₹66,500 a tonne is ₹66.50 a kg. */
     @Test
     void productShowsExactPriceInRupeesWithHsnAndGst() {
         long id = idOfSku("TMT-TATA-FE550D-12");
         JsonNode product = api.get("/api/products/" + id).json();
         assertThat(product.get("name").asString()).isEqualTo("Tata Tiscon Fe 550D TMT Bar 12 mm");
-        assertThat(product.get("unit").asString()).isEqualTo("tonne");
-        assertThat(product.get("price").get("amount").asString()).isEqualTo("66500.00");
+        assertThat(product.get("unit").asString()).isEqualTo("kg");
+        assertThat(product.get("price").get("amount").asString()).isEqualTo("66.50");
         assertThat(product.get("price").get("currency").asString()).isEqualTo("INR");
         assertThat(product.get("hsnCode").asString()).isEqualTo("7214");
         assertThat(product.get("gstRate").decimalValue()).isEqualByComparingTo("18");
@@ -84,6 +85,15 @@ class CatalogApiTests {
     void absentProductIsNotFound() {
         assertProblem(api.get("/api/products/987654321"), 404, "catalog.product-not-found");
         assertProblem(api.get("/api/products/not-a-number"), 400, "request.malformed");
+    }
+
+    static long idOfSku(ApiClient api, String sku) {
+        for (JsonNode product : api.get("/api/products?size=100").json().get("content")) {
+            if (product.get("sku").asString().equals(sku)) {
+                return product.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no product " + sku + " in the demo catalogue");
     }
 
     private long idOfSku(String sku) {
