@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * Inventory settings.
  *
  * @param defaultLowStockThreshold the threshold of a SKU that has none of its own
- * @param releaseExpiredEvery how often expired reservations are released
+ * @param releaseExpiredEvery how often expired reservations are released (the scheduler reads the same key)
  * @param reservationBatchSize how many expired reservations one transaction releases
  */
 @Validated

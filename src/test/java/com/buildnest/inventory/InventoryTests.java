@@ -226,11 +226,11 @@ class InventoryTests {
     void whileAnotherReplicaHoldsTheLockTheExpiryJobDoesNothing() throws Exception {
         String sku = cementOnTheShelf(inventory, 10, 0L);
         String reference = "ORD-LOCK-" + sku;
-        inventory.reserve(reference, List.of(new Line(sku, 3)), Duration.ofMillis(1));
-        Thread.sleep(20);
         SimpleLock otherReplica = locks.lock(new LockConfiguration(clock.instant(), ReservationExpiry.LOCK,
                 Duration.ofMinutes(5), Duration.ZERO)).orElseThrow();
         try {
+            inventory.reserve(reference, List.of(new Line(sku, 3)), Duration.ofMillis(1));
+            Thread.sleep(20);
             expiry.releaseExpired();
 
             assertThat(statusOf(jdbc, reference, sku)).isEqualTo("ACTIVE");
