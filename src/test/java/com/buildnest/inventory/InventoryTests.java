@@ -6,12 +6,19 @@ import static com.buildnest.inventory.StockFixtures.ledgerOf;
 import static com.buildnest.inventory.StockFixtures.statusOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +63,9 @@ class InventoryTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
     @Test
     void trackingIsIdempotentAndStartsWithNothing() {
         String sku = StockFixtures.newSku();
@@ -72,6 +82,21 @@ class InventoryTests {
         String sku = cementOnTheShelf(inventory, 1, null);
 
         assertThat(inventory.level(sku).lowStockThreshold()).isEqualTo(properties.defaultLowStockThreshold());
+    }
+
+    @Test
+    void availabilityOfManySkusIsOneStatement() {
+        String cement = cementOnTheShelf(inventory, 10, 0L);
+        String sand = cementOnTheShelf(inventory, 3, 0L);
+        String steel = cementOnTheShelf(inventory, 7, 0L);
+        inventory.reserve("ORD-AVAIL-" + cement, List.of(new Line(cement, 4)), TTL);
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        long before = statistics.getPrepareStatementCount();
+
+        Map<String, Long> available = inventory.availability(List.of(cement, sand, steel, StockFixtures.newSku()));
+
+        assertThat(statistics.getPrepareStatementCount() - before).isEqualTo(1);
+        assertThat(available).containsExactlyInAnyOrderEntriesOf(Map.of(cement, 6L, sand, 3L, steel, 7L));
     }
 
     @Test
@@ -218,7 +243,7 @@ class InventoryTests {
         }
         assertThat(statusOf(jdbc, "ORD-LIVE-" + sku, sku)).isEqualTo("ACTIVE");
         assertThat(inventory.movements(sku, 3)).extracting(Movement::kind, Movement::reason)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple("RELEASE", "expired"));
+                .containsOnly(tuple("RELEASE", "expired"));
         assertThat(ledgerOf(jdbc, sku)).isEqualTo(new LedgerTotals(10, 2, 8));
     }
 

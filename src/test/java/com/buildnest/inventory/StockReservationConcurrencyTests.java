@@ -127,4 +127,84 @@ class StockReservationConcurrencyTests {
         assertThat(inventory.level(cement).available()).isEqualTo(1);
         assertThat(inventory.availability(List.of(cement, untracked))).containsExactly(Map.entry(cement, 1L));
     }
+
+    @Test
+    void confirmAndReleaseRacingForTheSameReservationNeverBothWin() throws Exception {
+        String sku = cementOnTheShelf(inventory, 100, 0L);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        long sold = 0;
+        try {
+            for (int order = 0; order < 20; order++) {
+                String reference = "ORD-RACE-" + order + "-" + sku;
+                inventory.reserve(reference, List.of(new Line(sku, 5)), TTL);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Boolean> confirmed = pool.submit(() -> {
+                    start.await();
+                    try {
+                        inventory.confirm(reference);
+                        return true;
+                    } catch (BusinessRuleViolation released) {
+                        return false;
+                    }
+                });
+                Future<?> released = pool.submit(() -> {
+                    start.await();
+                    inventory.release(reference);
+                    return null;
+                });
+                start.countDown();
+                released.get(30, TimeUnit.SECONDS);
+                if (confirmed.get(30, TimeUnit.SECONDS)) {
+                    sold += 5;
+                    assertThat(StockFixtures.statusOf(jdbc, reference, sku)).isEqualTo("CONFIRMED");
+                } else {
+                    assertThat(StockFixtures.statusOf(jdbc, reference, sku)).isEqualTo("RELEASED");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        StockLevel level = inventory.level(sku);
+        assertThat(level.reserved()).isZero();
+        assertThat(level.onHand()).isEqualTo(100 - sold);
+        assertThat(ledgerOf(jdbc, sku)).extracting(LedgerTotals::onHand, LedgerTotals::reserved)
+                .containsExactly(100 - sold, 0L);
+    }
+
+    @Test
+    void twoRunsOfTheExpiryJobAtOnceReleaseEachReservationOnce(@Autowired InventoryProperties properties,
+            @Autowired java.time.Clock clock) throws Exception {
+        String sku = cementOnTheShelf(inventory, 20, 0L);
+        for (int order = 0; order < 7; order++) {
+            inventory.reserve("ORD-TWICE-" + order + "-" + sku, List.of(new Line(sku, 2)), Duration.ofSeconds(1));
+        }
+        java.time.Clock later = java.time.Clock.fixed(clock.instant().plusSeconds(5), java.time.ZoneOffset.UTC);
+        InventoryProperties smallBatches = new InventoryProperties(properties.defaultLowStockThreshold(),
+                properties.releaseExpiredEvery(), 3);
+        // Two replicas without the lock: the conditional status change alone keeps it right.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> runs = new ArrayList<>();
+            for (int replica = 0; replica < 2; replica++) {
+                ReservationExpiry expiry = new ReservationExpiry(inventory, smallBatches, later);
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    expiry.releaseExpired();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(inventory.level(sku)).extracting(StockLevel::onHand, StockLevel::reserved)
+                .containsExactly(20L, 0L);
+        assertThat(jdbc.sql("select count(*) from inventory_movement where sku = ? and kind = 'RELEASE'")
+                .param(sku).query(Long.class).single()).isEqualTo(7);
+        assertThat(ledgerOf(jdbc, sku)).isEqualTo(new LedgerTotals(20, 0, 15));
+    }
 }
