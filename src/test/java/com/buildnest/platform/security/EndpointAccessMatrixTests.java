@@ -46,6 +46,9 @@ class EndpointAccessMatrixTests {
     /** An id no address has: allowed callers reach the handler and learn it is not there. */
     static final long MISSING_ID = 987_654_321L;
 
+    /** A SKU no stock is tracked for. */
+    static final String MISSING_SKU = "NO-SUCH-SKU-987654321";
+
     static final Outcome UNAUTHENTICATED = new Outcome(401, "auth.unauthenticated");
     static final Outcome FORBIDDEN = new Outcome(403, "auth.forbidden");
     static final Outcome INVALID = new Outcome(400, "request.invalid");
@@ -65,7 +68,7 @@ class EndpointAccessMatrixTests {
 
     /** What the {id} in a path stands for. */
     enum PathId {
-        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT
+        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT, MISSING_SKU
     }
 
     /** What must be seen unchanged after a refusal. */
@@ -167,6 +170,18 @@ class EndpointAccessMatrixTests {
             administratorsOnly("PUT", "/api/admin/customers/{id}/roles", ROLES, PathId.FRESH_ACCOUNT,
                     Unchanged.TARGET_ACCOUNT, Outcome.success(200)),
             staffArea("GET", "/api/admin/outbox", null, PathId.NONE, Unchanged.NOTHING_TO_SEE, Outcome.success(200)),
+            // Inventory: staff and administrators. The SKU is not tracked, so nothing can change.
+            staffArea("GET", "/api/admin/inventory/low-stock", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.success(200)),
+            staffArea("GET", "/api/admin/inventory/{sku}", null, PathId.MISSING_SKU, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "inventory.sku-not-found")),
+            staffArea("POST", "/api/admin/inventory/{sku}/receipts", "{}", PathId.MISSING_SKU,
+                    Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("POST", "/api/admin/inventory/{sku}/adjustments", "{}", PathId.MISSING_SKU,
+                    Unchanged.NOTHING_TO_SEE, INVALID),
+            // An empty body asks for the default threshold: valid, so the handler answers.
+            staffArea("PUT", "/api/admin/inventory/{sku}/threshold", "{}", PathId.MISSING_SKU,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "inventory.sku-not-found")),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/security/signing-key", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
@@ -339,6 +354,7 @@ class EndpointAccessMatrixTests {
             case FIRST_PRODUCT -> endpoint.path().replace("{id}", Long.toString(firstProductId));
             case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID));
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
+            case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
         };
     }
 

@@ -1,0 +1,85 @@
+package com.buildnest.inventory;
+
+import java.time.Instant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+/**
+ * Every change of stock is one of these statements: atomic, conditional where it could take
+ * available below zero, and judged by its row count (0 = refused, or no such SKU). Nothing here
+ * reads a number, changes it in Java and writes it back.
+ */
+interface StockRepository extends JpaRepository<Stock, String> {
+
+    /** Starts tracking a SKU; does nothing if it is already tracked (also when two callers race). */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            insert ignore into inventory_stock (sku, on_hand, reserved, low_stock_threshold, below_threshold, version, updated_at)
+            values (:sku, 0, 0, :threshold, :below, 0, :now)""")
+    int trackIfAbsent(String sku, Long threshold, boolean below, Instant now);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.onHand = s.onHand + :quantity, s.version = s.version + 1, s.updatedAt = :now
+            where s.sku = :sku""")
+    int addOnHand(String sku, long quantity, Instant now);
+
+    /** Takes units off the shelf (a negative adjustment), never more than are available. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.onHand = s.onHand - :quantity, s.version = s.version + 1, s.updatedAt = :now
+            where s.sku = :sku and s.onHand - s.reserved >= :quantity""")
+    int removeAvailable(String sku, long quantity, Instant now);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.reserved = s.reserved + :quantity, s.version = s.version + 1, s.updatedAt = :now
+            where s.sku = :sku and s.onHand - s.reserved >= :quantity""")
+    int reserve(String sku, long quantity, Instant now);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.reserved = s.reserved - :quantity, s.version = s.version + 1, s.updatedAt = :now
+            where s.sku = :sku and s.reserved >= :quantity""")
+    int release(String sku, long quantity, Instant now);
+
+    /** A reservation becomes a sale: the units leave the shelf and stop being reserved. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.onHand = s.onHand - :quantity, s.reserved = s.reserved - :quantity,
+            s.version = s.version + 1, s.updatedAt = :now
+            where s.sku = :sku and s.reserved >= :quantity and s.onHand >= :quantity""")
+    int sell(String sku, long quantity, Instant now);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.lowStockThreshold = :threshold, s.version = s.version + 1, s.updatedAt = :now
+            where s.sku = :sku""")
+    int setThreshold(String sku, Long threshold, Instant now);
+
+    /** Notes that available fell below the threshold; 1 only for the change that crossed it. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.belowThreshold = true
+            where s.sku = :sku and s.belowThreshold = false
+            and s.onHand - s.reserved < coalesce(s.lowStockThreshold, :defaultThreshold)""")
+    int markBelowThreshold(String sku, long defaultThreshold);
+
+    /** Notes that available is back at or above the threshold, so the next fall is a new crossing. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.belowThreshold = false
+            where s.sku = :sku and s.belowThreshold = true
+            and s.onHand - s.reserved >= coalesce(s.lowStockThreshold, :defaultThreshold)""")
+    int clearBelowThreshold(String sku, long defaultThreshold);
+
+    @Query(value = """
+            select s from Stock s where s.onHand - s.reserved < coalesce(s.lowStockThreshold, :defaultThreshold)
+            order by s.sku""", countQuery = """
+            select count(s) from Stock s where s.onHand - s.reserved < coalesce(s.lowStockThreshold, :defaultThreshold)""")
+    Page<Stock> findBelowThreshold(long defaultThreshold, Pageable page);
+}
