@@ -21,24 +21,32 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.Money;
 
 /**
- * Fills an empty catalogue with the demo building materials in {@code catalog/demo-*.tsv}, so the
- * embedded default has something to browse. Runs before the application reports ready.
+ * Fills an empty catalogue with the demo building materials in {@code catalog/demo-*.tsv}, and
+ * their stock, so the embedded default has something to browse and buy. Runs before the application reports ready.
  */
 @Component
 @ConditionalOnBooleanProperty("buildnest.catalog.demo-catalogue")
 class DemoCatalogue implements ApplicationRunner {
 
+    static final String LOW_STOCK_SKU = "SAN-HIN-EWC";
+    static final String SOLD_OUT_SKU = "HW-HIN-SS-4";
+    /** Movements made by BuildNest itself rather than by a person carry actor id 0. */
+    private static final long SYSTEM_ACTOR = 0;
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
 
     private final CategoryRepository categories;
     private final ProductRepository products;
+    private final Inventory inventory;
     private final GstRates gstRates;
     private final Clock clock;
 
-    DemoCatalogue(CategoryRepository categories, ProductRepository products, GstRates gstRates, Clock clock) {
+    DemoCatalogue(CategoryRepository categories, ProductRepository products, GstRates gstRates, Inventory inventory,
+            Clock clock) {
+        this.inventory = inventory;
         this.categories = categories;
         this.products = products;
         this.gstRates = gstRates;
@@ -83,8 +91,25 @@ class DemoCatalogue implements ApplicationRunner {
             products.save(new Product(row[0], row[2], row[3], categoryId, row[7], SellingUnit.ofCode(row[4]), packs,
                     ordering, TierPrices.of(ordering.minimum(), breaks), row[6], Long.parseLong(sale[1]),
                     clock.instant()));
+            stock(row[0], ordering.minimum());
         }
         log.info("Loaded the demo catalogue: {} categories, {} products", categoryIds.size(), productRows.size());
+    }
+
+    /**
+     * Demo stock: enough for 400 minimum orders of each product, except one product running low and
+     * one sold out, so every stock status can be seen.
+     */
+    private void stock(String sku, long minimumOrder) {
+        inventory.track(sku, null);
+        long quantity = switch (sku) {
+            case LOW_STOCK_SKU -> 3;
+            case SOLD_OUT_SKU -> 0;
+            default -> minimumOrder * 400;
+        };
+        if (quantity > 0) {
+            inventory.receive(sku, quantity, "demo stock", SYSTEM_ACTOR);
+        }
     }
 
     /** {@code "a=1|b=2"} as pairs; empty for an empty field. */

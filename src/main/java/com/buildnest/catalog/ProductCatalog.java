@@ -16,6 +16,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.shared.Money;
 
@@ -32,11 +33,13 @@ public class ProductCatalog {
     private final CategoryRepository categories;
     private final ProductRepository products;
     private final GstRates gstRates;
+    private final Inventory inventory;
     private final CatalogProperties properties;
     private final Clock clock;
 
     ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
-            CatalogProperties properties, Clock clock) {
+            CatalogProperties properties, Inventory inventory, Clock clock) {
+        this.inventory = inventory;
         this.categories = categories;
         this.products = products;
         this.gstRates = gstRates;
@@ -97,8 +100,10 @@ public class ProductCatalog {
         }
         LocalDate today = LocalDate.now(clock);
         GstRateTable rates = gstRates.tableOn(today);
+        Map<String, Long> available = inventory.availability(found.map(Product::sku).toList());
         return found.map(product -> ProductView.of(product, byId.get(product.categoryId()),
-                rates.rateFor(product.hsnCode(), today).orElse(null), properties.pricesIncludeGst()));
+                rates.rateFor(product.hsnCode(), today).orElse(null), properties.pricesIncludeGst(),
+                available.getOrDefault(product.sku(), 0L)));
     }
 
     @Transactional(readOnly = true)
@@ -107,7 +112,8 @@ public class ProductCatalog {
         LocalDate today = LocalDate.now(clock);
         return ProductView.of(product, categories.findById(product.categoryId()).orElse(null),
                 gstRates.tableOn(today).rateFor(product.hsnCode(), today).orElse(null),
-                properties.pricesIncludeGst());
+                properties.pricesIncludeGst(),
+                inventory.availability(List.of(product.sku())).getOrDefault(product.sku(), 0L));
     }
 
     private Product activeProduct(long id) {
@@ -145,8 +151,10 @@ public class ProductCatalog {
     record ProductView(long id, String sku, String name, String brand, CategoryRef category, String description,
             SellingUnit unit, List<PackSize> packs, long minimumOrderQuantity, long orderStep,
             long maximumOrderQuantity, Money price, Money priceExcludingGst, Money priceIncludingGst,
-            List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams) {
-        static ProductView of(Product product, Category category, GstRate rate, boolean pricesIncludeGst) {
+            List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams,
+            StockView stock) {
+        static ProductView of(Product product, Category category, GstRate rate, boolean pricesIncludeGst,
+                long available) {
             boolean inclusive = pricesIncludeGst && rate != null;
             OrderQuantityRule ordering = product.ordering();
             List<TierView> tiers = product.prices().tiers().stream()
@@ -158,7 +166,18 @@ public class ProductCatalog {
                     ordering.maximum(), first.unitPrice(), first.unitPriceExcludingGst(),
                     first.unitPriceIncludingGst(), tiers, product.hsnCode(), rate == null ? null : rate.percent(),
                     new GstView(product.hsnCode(), rate == null ? null : rate.percent(), inclusive),
-                    product.weightGrams());
+                    product.weightGrams(), StockView.of(available, ordering.minimum()));
+        }
+    }
+
+    /**
+     * Whether the product can be ordered now: {@code IN_STOCK} when at least the minimum order is
+     * available, otherwise {@code OUT_OF_STOCK}; {@code available} in base units.
+     */
+    record StockView(String status, long available) {
+        static StockView of(long available, long minimumOrder) {
+            return new StockView(available >= minimumOrder && available > 0 ? "IN_STOCK" : "OUT_OF_STOCK",
+                    Math.max(available, 0));
         }
     }
 

@@ -6,7 +6,8 @@
  * quantity on a day for carts and checkout. In the embedded default it loads a demo catalogue of
  * building materials.
  */
-@ApplicationModule(displayName = "Catalogue", allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup" })
+@ApplicationModule(displayName = "Catalogue", allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup",
+        "inventory" })
 package com.buildnest.catalog;
 
 import org.springframework.modulith.ApplicationModule;

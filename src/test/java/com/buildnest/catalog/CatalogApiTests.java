@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.buildnest.inventory.Inventory;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
@@ -18,6 +19,9 @@ class CatalogApiTests {
 
     @Autowired
     ApiClient api;
+
+    @Autowired
+    Inventory inventory;
 
     @Test
     void categoriesFormATreeOfTheTrade() {
@@ -79,6 +83,24 @@ class CatalogApiTests {
         assertThat(product.get("price").get("currency").asString()).isEqualTo("INR");
         assertThat(product.get("hsnCode").asString()).isEqualTo("7214");
         assertThat(product.get("gstRate").decimalValue()).isEqualByComparingTo("18");
+    }
+
+    @Test
+    void productsShowWhetherTheyCanBeOrderedFromStock() {
+        JsonNode cement = api.get("/api/products/" + idOfSku(api, "CEM-UTR-OPC53-50")).json().get("stock");
+        assertThat(cement.get("status").asString()).isEqualTo("IN_STOCK");
+        assertThat(cement.get("available").asLong()).isEqualTo(400);
+        JsonNode soldOut = api.get("/api/products/" + idOfSku(api, DemoCatalogue.SOLD_OUT_SKU)).json().get("stock");
+        assertThat(soldOut.get("status").asString()).isEqualTo("OUT_OF_STOCK");
+        assertThat(soldOut.get("available").asLong()).isZero();
+        assertThat(api.get("/api/products?size=100").json().get("content"))
+                .allSatisfy(product -> assertThat(product.get("stock").get("status").asString()).isNotBlank());
+    }
+
+    @Test
+    void demoStockIncludesAProductRunningLow() {
+        assertThat(inventory.level(DemoCatalogue.LOW_STOCK_SKU).lowStock()).isTrue();
+        assertThat(inventory.level(DemoCatalogue.LOW_STOCK_SKU).available()).isEqualTo(3);
     }
 
     @Test

@@ -19,7 +19,7 @@ class ProductViewTests {
 
     @Test
     void pricesShowWithGstWhenTheShopIsConfiguredToIncludeIt() {
-        ProductView view = ProductView.of(cement, null, GstRate.of("18"), true);
+        ProductView view = ProductView.of(cement, null, GstRate.of("18"), true, 500);
         assertThat(view.price()).isEqualTo(Money.ofRupees("489.70"));
         assertThat(view.priceExcludingGst()).isEqualTo(Money.ofRupees("415.00"));
         assertThat(view.priceIncludingGst()).isEqualTo(Money.ofRupees("489.70"));
@@ -30,7 +30,7 @@ class ProductViewTests {
 
     @Test
     void pricesShowWithoutGstByDefault() {
-        ProductView view = ProductView.of(cement, null, GstRate.of("18"), false);
+        ProductView view = ProductView.of(cement, null, GstRate.of("18"), false, 500);
         assertThat(view.price()).isEqualTo(Money.ofRupees("415.00"));
         assertThat(view.tierPrices()).extracting(tier -> tier.unitPrice().toRupees())
                 .containsExactly("415.00", "405.00", "398.00");
@@ -39,7 +39,7 @@ class ProductViewTests {
 
     @Test
     void withoutARateTodayPricesShowExclusiveAndTheRateIsNull() {
-        ProductView view = ProductView.of(cement, null, null, true);
+        ProductView view = ProductView.of(cement, null, null, true, 500);
         assertThat(view.price()).isEqualTo(Money.ofRupees("415.00"));
         assertThat(view.priceIncludingGst()).isNull();
         assertThat(view.gstRate()).isNull();
