@@ -190,6 +190,11 @@ class EndpointAccessMatrixTests {
             staffArea("PUT", "/api/admin/products/{id}", "{}", PathId.MISSING, Unchanged.NOTHING_TO_SEE, INVALID),
             staffArea("DELETE", "/api/admin/products/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
                     Outcome.problem(404, "catalog.product-not-found")),
+            staffArea("GET", "/api/admin/products/export", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.success(200)),
+            // A JSON body where a multipart file is expected: past security, refused by the handler.
+            staffArea("POST", "/api/admin/products/import", "{}", PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(415, "request.unsupported-media-type")),
             staffArea("POST", "/api/admin/categories", "{}", PathId.NONE, Unchanged.NOTHING_TO_SEE, INVALID),
             staffArea("GET", "/api/admin/categories/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
                     Outcome.problem(404, "catalog.category-not-found")),
