@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +58,11 @@ class CatalogAdminApiTests {
     void staffMember() {
         staff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
         cement = categoryId(jdbc, "cement");
+    }
+
+    @AfterEach
+    void testProductsOffSale() {
+        CatalogAdminFixtures.takeTestProductsOffSale(api, jdbc, staff);
     }
 
     @Test
@@ -280,6 +286,12 @@ class CatalogAdminApiTests {
         assertThat(api.get("/api/admin/categories/" + parent, staff).status()).isEqualTo(200);
         assertThat(api.get("/api/admin/categories/" + child, staff).json().get("parentId").asLong())
                 .isEqualTo(parent);
+
+        // Once the product has moved to another shelf, the empty categories go.
+        assertThat(put(api, "/api/admin/products/" + product, with(with(cementForm(sku, cement), "version", 1),
+                "active", false), staff).status()).isEqualTo(200);
+        assertThat(delete(api, "/api/admin/categories/" + child, staff).status()).isEqualTo(204);
+        assertThat(delete(api, "/api/admin/categories/" + parent, staff).status()).isEqualTo(204);
     }
 
     @Test
@@ -306,6 +318,8 @@ class CatalogAdminApiTests {
         assertThat(unchanged.get("slug").asString()).isEqualTo(parentSlug);
         assertThat(jdbc.sql("select count(*) from catalog_category where name in ('Again', 'Orphan', 'X')")
                 .query(Long.class).single()).isZero();
+        delete(api, "/api/admin/categories/" + child, staff);
+        delete(api, "/api/admin/categories/" + parent, staff);
     }
 
     @Test

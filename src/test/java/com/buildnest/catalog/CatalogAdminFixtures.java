@@ -69,6 +69,15 @@ final class CatalogAdminFixtures {
                 HttpRequest.BodyPublishers.noBody());
     }
 
+    /**
+     * Takes every product a test made (SKU {@code TST-…}) off sale through the API, so the shared
+     * context's shop shows only the demo catalogue to the tests that count it.
+     */
+    static void takeTestProductsOffSale(ApiClient api, JdbcClient jdbc, String staffToken) {
+        jdbc.sql("select id from catalog_product where active = true and sku like 'TST-%'").query(Long.class).list()
+                .forEach(id -> delete(api, "/api/admin/products/" + id, staffToken));
+    }
+
     static long productsWithSku(JdbcClient jdbc, String sku) {
         return jdbc.sql("select count(*) from catalog_product where sku = ?").param(sku).query(Long.class).single();
     }

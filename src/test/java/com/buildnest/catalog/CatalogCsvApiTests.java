@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +53,11 @@ class CatalogCsvApiTests {
     @BeforeEach
     void staffMember() {
         staff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
+    }
+
+    @AfterEach
+    void testProductsOffSale() {
+        CatalogAdminFixtures.takeTestProductsOffSale(api, jdbc, staff);
     }
 
     @Test
