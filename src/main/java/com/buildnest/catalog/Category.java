@@ -38,6 +38,14 @@ class Category {
         this.position = position;
     }
 
+    /** Renames or moves the shelf; the caller has made sure the new parent is not inside it. */
+    void update(String slug, String name, Long parentId, int position) {
+        this.slug = slug;
+        this.name = name;
+        this.parentId = parentId;
+        this.position = position;
+    }
+
     Long id() {
         return id;
     }

@@ -1,10 +1,12 @@
 package com.buildnest.catalog;
 
+import java.io.Serializable;
+
 /**
  * A named pack a product also comes in ("tonne of TMT bars", "pallet of 40 bags"), holding an
  * exact whole number of the product's base units, so converting packs to base units never rounds.
  */
-public record PackSize(String name, long baseUnits) {
+public record PackSize(String name, long baseUnits) implements Serializable {
 
     public PackSize {
         if (name == null || name.isBlank() || name.length() > 80) {

@@ -100,32 +100,63 @@ class Product {
     Product(String sku, String name, String brand, Long categoryId, String description, SellingUnit unit,
             List<PackSize> packs, OrderQuantityRule ordering, TierPrices prices, String hsnCode, long weightGrams,
             Instant createdAt) {
+        this.sku = sku;
+        describe(name, brand, categoryId, description, unit, packs, ordering, prices, hsnCode, weightGrams);
+        this.active = true;
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * Replaces everything but the SKU, under the same rules as a new product. Collections are
+     * replaced only when they differ, so an update that changes nothing leaves the version alone.
+     */
+    void update(String name, String brand, Long categoryId, String description, SellingUnit unit,
+            List<PackSize> packs, OrderQuantityRule ordering, TierPrices prices, String hsnCode, long weightGrams) {
+        describe(name, brand, categoryId, description, unit, packs, ordering, prices, hsnCode, weightGrams);
+    }
+
+    /** Off sale: gone from the shop, kept for the orders that name it. */
+    void deactivate() {
+        this.active = false;
+    }
+
+    void activate() {
+        this.active = true;
+    }
+
+    long version() {
+        return version;
+    }
+
+    private void describe(String name, String brand, Long categoryId, String description, SellingUnit unit,
+            List<PackSize> packs, OrderQuantityRule ordering, TierPrices prices, String hsnCode, long weightGrams) {
         if (ordering.minimum() != prices.tiers().get(0).minQuantity()) {
-            throw new IllegalArgumentException(sku + ": the first price tier starts at the minimum order quantity "
+            throw new IllegalArgumentException(sku() + ": the first price tier starts at the minimum order quantity "
                     + ordering.minimum());
         }
         if (hsnCode == null || !hsnCode.matches("[0-9]{4}|[0-9]{6}|[0-9]{8}")) {
-            throw new IllegalArgumentException(sku + ": an HSN code has 4, 6 or 8 digits: " + hsnCode);
+            throw new IllegalArgumentException(sku() + ": an HSN code has 4, 6 or 8 digits: " + hsnCode);
         }
         if (weightGrams < 0) {
-            throw new IllegalArgumentException(sku + ": a weight cannot be negative: " + weightGrams);
+            throw new IllegalArgumentException(sku() + ": a weight cannot be negative: " + weightGrams);
         }
-        this.sku = sku;
         this.name = name;
         this.brand = brand;
         this.categoryId = categoryId;
         this.description = description;
         this.unit = unit.code();
-        this.packs = new ArrayList<>(packs.stream().map(PackSizeRow::new).toList());
+        if (!packs.equals(packs())) {
+            this.packs = new ArrayList<>(packs.stream().map(PackSizeRow::new).toList());
+        }
+        if (!prices.breaks().equals(tierPrices.stream().map(TierPriceRow::toBreak).toList())) {
+            this.tierPrices = new ArrayList<>(prices.breaks().stream().map(TierPriceRow::new).toList());
+        }
         this.minOrderQuantity = ordering.minimum();
         this.orderStep = ordering.step();
         this.maxOrderQuantity = ordering.maximum();
-        this.tierPrices = new ArrayList<>(prices.breaks().stream().map(TierPriceRow::new).toList());
         this.pricePaise = prices.startingPrice().paise();
         this.hsnCode = hsnCode;
         this.weightGrams = weightGrams;
-        this.active = true;
-        this.createdAt = createdAt;
     }
 
     Long id() {

@@ -1,5 +1,6 @@
 package com.buildnest.catalog;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -36,9 +38,11 @@ public class ProductCatalog {
     private final Inventory inventory;
     private final CatalogProperties properties;
     private final Clock clock;
+    private final ProductViews views;
 
     ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
-            CatalogProperties properties, Inventory inventory, Clock clock) {
+            CatalogProperties properties, Inventory inventory, Clock clock, ProductViews views) {
+        this.views = views;
         this.inventory = inventory;
         this.categories = categories;
         this.products = products;
@@ -75,6 +79,8 @@ public class ProductCatalog {
             LocalDate day) {
     }
 
+    /** Cached in {@value CatalogCache#CATEGORIES}; evicted by every category change (CatalogAdministration). */
+    @Cacheable(cacheNames = CatalogCache.CATEGORIES, key = "'tree'")
     @Transactional(readOnly = true)
     List<CategoryNode> categoryTree() {
         List<Category> all = categories.findAllByOrderByPositionAscNameAsc();
@@ -106,14 +112,14 @@ public class ProductCatalog {
                 available.getOrDefault(product.sku(), 0L)));
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * An active product with its stock now. The rest of the view comes cached from {@link ProductViews};
+     * no transaction here, so the cache is asked outside any.
+     */
     ProductView product(long id) {
-        Product product = activeProduct(id);
-        LocalDate today = LocalDate.now(clock);
-        return ProductView.of(product, categories.findById(product.categoryId()).orElse(null),
-                gstRates.tableOn(today).rateFor(product.hsnCode(), today).orElse(null),
-                properties.pricesIncludeGst(),
-                inventory.availability(List.of(product.sku())).getOrDefault(product.sku(), 0L));
+        ProductView view = views.withoutStock(id);
+        long available = inventory.availability(List.of(view.sku())).getOrDefault(view.sku(), 0L);
+        return view.withStock(StockView.of(available, view.minimumOrderQuantity()));
     }
 
     private Product activeProduct(long id) {
@@ -132,7 +138,7 @@ public class ProductCatalog {
     }
 
     /** A category with its sub-categories, as the storefront's menu shows them. */
-    record CategoryNode(long id, String slug, String name, List<CategoryNode> children) {
+    record CategoryNode(long id, String slug, String name, List<CategoryNode> children) implements Serializable {
         static CategoryNode of(Category category, Map<Long, List<Category>> byParent) {
             List<CategoryNode> children = byParent.getOrDefault(category.id(), List.of()).stream()
                     .sorted(Comparator.comparingInt(Category::position).thenComparing(Category::name))
@@ -152,7 +158,15 @@ public class ProductCatalog {
             SellingUnit unit, List<PackSize> packs, long minimumOrderQuantity, long orderStep,
             long maximumOrderQuantity, Money price, Money priceExcludingGst, Money priceIncludingGst,
             List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams,
-            StockView stock) {
+            StockView stock) implements Serializable {
+
+        /** The same view with another stock (null: none, as cached). */
+        ProductView withStock(StockView stock) {
+            return new ProductView(id, sku, name, brand, category, description, unit, packs, minimumOrderQuantity,
+                    orderStep, maximumOrderQuantity, price, priceExcludingGst, priceIncludingGst, tierPrices, hsnCode,
+                    gstRate, gst, weightGrams, stock);
+        }
+
         static ProductView of(Product product, Category category, GstRate rate, boolean pricesIncludeGst,
                 long available) {
             boolean inclusive = pricesIncludeGst && rate != null;
@@ -174,7 +188,7 @@ public class ProductCatalog {
      * Whether the product can be ordered now: {@code IN_STOCK} when at least the minimum order is
      * available, otherwise {@code OUT_OF_STOCK}; {@code available} in base units.
      */
-    record StockView(String status, long available) {
+    record StockView(String status, long available) implements Serializable {
         static StockView of(long available, long minimumOrder) {
             return new StockView(available >= minimumOrder && available > 0 ? "IN_STOCK" : "OUT_OF_STOCK",
                     Math.max(available, 0));
@@ -183,7 +197,7 @@ public class ProductCatalog {
 
     /** A price tier as the API shows it: {@code maxQuantity} null for the open-ended last tier. */
     record TierView(long minQuantity, Long maxQuantity, Money unitPrice, Money unitPriceExcludingGst,
-            Money unitPriceIncludingGst) {
+            Money unitPriceIncludingGst) implements Serializable {
         static TierView of(TierPrices.Tier tier, GstRate rate, boolean inclusive) {
             Money including = rate == null ? null : rate.addTo(tier.unitPrice());
             return new TierView(tier.minQuantity(), tier.maxQuantity(), inclusive ? including : tier.unitPrice(),
@@ -192,9 +206,9 @@ public class ProductCatalog {
     }
 
     /** The GST applied to the shown prices: today's rate for the HSN code, and the display mode. */
-    record GstView(String hsnCode, BigDecimal rate, boolean priceIncludesGst) {
+    record GstView(String hsnCode, BigDecimal rate, boolean priceIncludesGst) implements Serializable {
     }
 
-    record CategoryRef(long id, String slug, String name) {
+    record CategoryRef(long id, String slug, String name) implements Serializable {
     }
 }

@@ -1,5 +1,6 @@
 package com.buildnest.shared;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * An amount of Indian rupees held exactly, in paise. Never a floating-point number: a price
  * of ₹1,234.50 is {@code 123450} paise and stays so through every sum and multiplication.
  */
-public record Money(long paise) implements Comparable<Money> {
+public record Money(long paise) implements Comparable<Money>, Serializable {
 
     public static final String CURRENCY = "INR";
     public static final Money ZERO = new Money(0);

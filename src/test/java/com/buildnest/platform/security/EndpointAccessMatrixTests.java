@@ -182,6 +182,25 @@ class EndpointAccessMatrixTests {
             // An empty body asks for the default threshold: valid, so the handler answers.
             staffArea("PUT", "/api/admin/inventory/{sku}/threshold", "{}", PathId.MISSING_SKU,
                     Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "inventory.sku-not-found")),
+            // Catalogue administration: staff and administrators. Ids that do not exist and empty
+            // bodies, so an allowed caller reaches the handler and nothing can change.
+            staffArea("POST", "/api/admin/products", "{}", PathId.NONE, Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("GET", "/api/admin/products/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "catalog.product-not-found")),
+            staffArea("PUT", "/api/admin/products/{id}", "{}", PathId.MISSING, Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("DELETE", "/api/admin/products/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "catalog.product-not-found")),
+            staffArea("GET", "/api/admin/products/export", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.success(200)),
+            // A JSON body where a multipart file is expected: past security, refused by the handler.
+            staffArea("POST", "/api/admin/products/import", "{}", PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(415, "request.unsupported-media-type")),
+            staffArea("POST", "/api/admin/categories", "{}", PathId.NONE, Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("GET", "/api/admin/categories/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "catalog.category-not-found")),
+            staffArea("PUT", "/api/admin/categories/{id}", "{}", PathId.MISSING, Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("DELETE", "/api/admin/categories/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "catalog.category-not-found")),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/security/signing-key", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,

@@ -1,0 +1,248 @@
+package com.buildnest.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.buildnest.inventory.Inventory;
+import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.Money;
+
+/**
+ * Staff's changes to the catalogue: products and categories created, read, updated and taken off
+ * sale. A product is never deleted (orders name it): it becomes inactive and leaves the shop. A new
+ * product is tracked in inventory in the same transaction. Updates name the version they read; a
+ * stale one is refused with {@code request.concurrent-change} and changes nothing.
+ */
+@Service
+public class CatalogAdministration {
+
+    private final AdminProductRepository products;
+    private final CategoryRepository categories;
+    private final GstRates gstRates;
+    private final Inventory inventory;
+    private final CatalogCache cache;
+    private final Clock clock;
+
+    CatalogAdministration(AdminProductRepository products, CategoryRepository categories, GstRates gstRates,
+            Inventory inventory, CatalogCache cache, Clock clock) {
+        this.products = products;
+        this.categories = categories;
+        this.gstRates = gstRates;
+        this.inventory = inventory;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** A product as staff see it, active or not, with the version an update must name. */
+    public record AdminProduct(long id, String sku, String name, String brand, long categoryId, String description,
+            SellingUnit unit, List<PackSize> packs, long minimumOrderQuantity, long orderStep,
+            long maximumOrderQuantity, List<Price> prices, String hsnCode, long weightGrams, boolean active,
+            long version) {
+
+        static AdminProduct of(Product product) {
+            OrderQuantityRule ordering = product.ordering();
+            return new AdminProduct(product.id(), product.sku(), product.name(), product.brand(),
+                    product.categoryId(), product.description(), product.unit(), product.packs(), ordering.minimum(),
+                    ordering.step(), ordering.maximum(), product.prices().breaks().stream()
+                            .map(b -> new Price(b.minQuantity(), b.unitPrice())).toList(),
+                    product.hsnCode(), product.weightGrams(), product.active(), product.version());
+        }
+    }
+
+    /** A price break: from {@code minQuantity} base units, {@code unitPrice} each, tax-exclusive. */
+    public record Price(long minQuantity, Money unitPrice) {
+    }
+
+    /** A category as staff see it. */
+    public record AdminCategory(long id, String slug, String name, Long parentId, int position) {
+        static AdminCategory of(Category category) {
+            return new AdminCategory(category.id(), category.slug(), category.name(), category.parentId(),
+                    category.position());
+        }
+    }
+
+    /**
+     * Adds a product and starts tracking its stock. Refuses a taken SKU ({@code catalog.sku-taken}),
+     * an unknown category, an HSN code with no GST rate today ({@code catalog.gst-rate-unknown}) and
+     * a form breaking a catalogue rule ({@code catalog.invalid-product}).
+     */
+    @Transactional
+    public AdminProduct createProduct(ProductForm form) {
+        ProductForm.Specification spec = check(form);
+        if (products.existsBySku(form.sku())) {
+            throw skuTaken(form.sku());
+        }
+        Product product = new Product(form.sku(), form.name().trim(), form.brand().trim(), form.categoryId(),
+                blankToNull(form.description()), spec.unit(), spec.packs(), spec.ordering(), spec.prices(),
+                form.hsnCode(), form.weightGrams(), clock.instant());
+        if (Boolean.FALSE.equals(form.active())) {
+            product.deactivate();
+        }
+        try {
+            product = products.saveAndFlush(product);
+        } catch (DataIntegrityViolationException raced) {
+            throw skuTaken(form.sku());
+        }
+        inventory.track(product.sku(), null);
+        return AdminProduct.of(product);
+    }
+
+    @Transactional(readOnly = true)
+    public AdminProduct product(long id) {
+        return AdminProduct.of(existing(id));
+    }
+
+    /**
+     * Replaces a product's details if {@code form.version()} is still current. The SKU cannot change
+     * ({@code catalog.sku-immutable}); {@code active} null leaves the product on or off sale as it is.
+     */
+    @Transactional
+    public AdminProduct updateProduct(long id, ProductForm form) {
+        Product product = existing(id);
+        if (form.version() == null || form.version() != product.version()) {
+            throw new ObjectOptimisticLockingFailureException(Product.class, id);
+        }
+        if (!product.sku().equals(form.sku())) {
+            throw BusinessRuleViolation.invalidField("catalog.sku-immutable", "sku",
+                    "A product's SKU cannot change: it is " + product.sku() + ".");
+        }
+        apply(product, form, check(form));
+        products.saveAndFlush(product);
+        cache.evictProduct(id);
+        return AdminProduct.of(product);
+    }
+
+    /** Takes a product off sale; it stays for order history. Doing so twice is harmless. */
+    @Transactional
+    public void deactivateProduct(long id) {
+        existing(id).deactivate();
+        cache.evictProduct(id);
+    }
+
+    @Transactional
+    public AdminCategory createCategory(CategoryForm form) {
+        if (categories.findBySlug(form.slug()).isPresent()) {
+            throw slugTaken(form.slug());
+        }
+        requireParent(null, form.parentId());
+        Category saved = categories.save(new Category(form.slug(), form.name().trim(), form.parentId(),
+                form.position() == null ? 0 : form.position()));
+        cache.evictCategories();
+        return AdminCategory.of(saved);
+    }
+
+    @Transactional(readOnly = true)
+    public AdminCategory category(long id) {
+        return AdminCategory.of(existingCategory(id));
+    }
+
+    /** Renames or moves a category; refuses a taken slug and a parent inside the category itself. */
+    @Transactional
+    public AdminCategory updateCategory(long id, CategoryForm form) {
+        Category category = existingCategory(id);
+        categories.findBySlug(form.slug()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            throw slugTaken(form.slug());
+        });
+        requireParent(id, form.parentId());
+        category.update(form.slug(), form.name().trim(), form.parentId(),
+                form.position() == null ? category.position() : form.position());
+        cache.evictCategories();
+        cache.evictProducts(); // product views name their category
+        return AdminCategory.of(category);
+    }
+
+    /**
+     * Deletes an empty category. One that holds products (on sale or kept for order history) or
+     * sub-categories is refused with {@code catalog.category-in-use}.
+     */
+    @Transactional
+    public void deleteCategory(long id) {
+        Category category = existingCategory(id);
+        if (products.existsByCategoryIdAndActiveTrue(id)) {
+            throw inUse(category, "products on sale; move or deactivate them first");
+        }
+        if (products.existsByCategoryId(id)) {
+            throw inUse(category, "products kept for order history; move them to another category first");
+        }
+        if (categories.findAll().stream().anyMatch(c -> Objects.equals(c.parentId(), id))) {
+            throw inUse(category, "sub-categories; move or delete them first");
+        }
+        categories.delete(category);
+        cache.evictCategories();
+    }
+
+    /** The form's values as value objects, once its category and GST rate are known. */
+    ProductForm.Specification check(ProductForm form) {
+        ProductForm.Specification spec = form.toSpecification();
+        if (!categories.existsById(form.categoryId())) {
+            throw BusinessRuleViolation.invalidField("catalog.category-not-found", "categoryId",
+                    "No category with id " + form.categoryId() + ".");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (gstRates.tableOn(today).rateFor(form.hsnCode(), today).isEmpty()) {
+            throw BusinessRuleViolation.invalidField("catalog.gst-rate-unknown", "hsnCode",
+                    "No GST rate is on record for HSN " + form.hsnCode() + " on " + today + ".");
+        }
+        return spec;
+    }
+
+    static void apply(Product product, ProductForm form, ProductForm.Specification spec) {
+        product.update(form.name().trim(), form.brand().trim(), form.categoryId(), blankToNull(form.description()),
+                spec.unit(), spec.packs(), spec.ordering(), spec.prices(), form.hsnCode(), form.weightGrams());
+        if (Boolean.TRUE.equals(form.active())) {
+            product.activate();
+        } else if (Boolean.FALSE.equals(form.active())) {
+            product.deactivate();
+        }
+    }
+
+    private Product existing(long id) {
+        return products.findById(id).orElseThrow(() -> BusinessRuleViolation.notFound("catalog.product-not-found",
+                "No product with id " + id + "."));
+    }
+
+    private Category existingCategory(long id) {
+        return categories.findById(id).orElseThrow(() -> BusinessRuleViolation.notFound(
+                "catalog.category-not-found", "No category with id " + id + "."));
+    }
+
+    /** The parent must exist and, for an existing category, not be the category or one inside it. */
+    private void requireParent(Long id, Long parentId) {
+        if (parentId == null) {
+            return;
+        }
+        Category parent = categories.findById(parentId).orElseThrow(() -> BusinessRuleViolation.invalidField(
+                "catalog.category-not-found", "parentId", "No category with id " + parentId + "."));
+        for (Category above = parent; above != null && id != null;
+                above = above.parentId() == null ? null : categories.findById(above.parentId()).orElse(null)) {
+            if (above.id().equals(id)) {
+                throw BusinessRuleViolation.invalidField("catalog.category-cycle", "parentId",
+                        "A category cannot sit inside itself or one of its own sub-categories.");
+            }
+        }
+    }
+
+    static BusinessRuleViolation skuTaken(String sku) {
+        return BusinessRuleViolation.conflict("catalog.sku-taken", "Another product already has SKU " + sku + ".");
+    }
+
+    private static BusinessRuleViolation slugTaken(String slug) {
+        return BusinessRuleViolation.conflict("catalog.slug-taken", "Another category already has slug " + slug + ".");
+    }
+
+    private static BusinessRuleViolation inUse(Category category, String why) {
+        return BusinessRuleViolation.conflict("catalog.category-in-use",
+                "Category '" + category.slug() + "' still has " + why + ".");
+    }
+
+    static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,132 @@
+package com.buildnest.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.cache.annotation.AnnotationCacheOperationSource;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.cache.interceptor.CacheInterceptor;
+import org.springframework.data.redis.cache.RedisCacheManager;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Catalogue reads keep working when the cache's Redis is down: the configured error handler turns
+ * each failed cache call into a miss, so the call reaches the method (the database) and answers, and
+ * the outage is logged at most once a minute. Built without a Spring context: the real handler from
+ * {@link CachingSettings}, Spring's cache interceptor, and a Redis cache manager aimed at a closed port.
+ */
+class CacheOutageToleranceTests {
+
+    /** A reader whose answers are cached, counting how often it really reads. */
+    static class Shelf {
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Cacheable(cacheNames = "catalog.products", key = "#id")
+        public String product(long id) {
+            reads.incrementAndGet();
+            return "product " + id;
+        }
+    }
+
+    @Test
+    void readsAnswerFromTheDatabaseWhileRedisIsUnreachable() throws IOException {
+        LettuceConnectionFactory unreachable = new LettuceConnectionFactory(
+                new RedisStandaloneConfiguration("127.0.0.1", closedPort()),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+        unreachable.afterPropertiesSet();
+        try {
+            Shelf shelf = new Shelf();
+            Shelf cached = cachedThrough(RedisCacheManager.create(unreachable), shelf);
+
+            assertThat(cached.product(7)).isEqualTo("product 7");
+            assertThat(cached.product(7)).isEqualTo("product 7");
+            assertThat(shelf.reads).hasValue(2); // every read went through to the "database"
+        } finally {
+            unreachable.destroy();
+        }
+    }
+
+    @Test
+    void aWorkingCacheStillServesRepeatedReadsWithTheSameHandler() {
+        Shelf shelf = new Shelf();
+        org.springframework.cache.support.SimpleCacheManager caches = new org.springframework.cache.support.SimpleCacheManager();
+        caches.setCaches(java.util.List.of(new ConcurrentMapCache("catalog.products")));
+        caches.afterPropertiesSet();
+        Shelf cached = cachedThrough(caches, shelf);
+
+        cached.product(7);
+        cached.product(7);
+
+        assertThat(shelf.reads).hasValue(1);
+    }
+
+    @Test
+    void anOutageIsLoggedAtMostOnceAMinute() {
+        MovableClock clock = new MovableClock();
+        CacheOutageTolerance tolerance = (CacheOutageTolerance) new CachingSettings(clock).errorHandler();
+        ConcurrentMapCache cache = new ConcurrentMapCache("catalog.products");
+        RuntimeException down = new IllegalStateException("Unable to connect to Redis");
+
+        assertThat(tolerance.tolerate("read", down, cache)).isTrue();
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(tolerance.tolerate("read", down, cache)).isFalse();
+        assertThat(tolerance.tolerate("write", down, cache)).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(tolerance.tolerate("read", down, cache)).isTrue();
+        assertThat(tolerance.tolerate("read", down, cache)).isFalse();
+    }
+
+    private static Shelf cachedThrough(org.springframework.cache.CacheManager caches, Shelf target) {
+        CacheInterceptor interceptor = new CacheInterceptor();
+        interceptor.setCacheManager(caches);
+        interceptor.setCacheOperationSource(new AnnotationCacheOperationSource());
+        interceptor.setErrorHandler(new CachingSettings(Clock.systemUTC()).errorHandler());
+        interceptor.afterPropertiesSet();
+        interceptor.afterSingletonsInstantiated();
+        ProxyFactory proxy = new ProxyFactory(target);
+        proxy.setProxyTargetClass(true);
+        proxy.addAdvice(interceptor);
+        return (Shelf) proxy.getProxy();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
