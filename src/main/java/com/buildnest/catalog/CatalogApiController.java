@@ -1,8 +1,17 @@
 package com.buildnest.catalog;
 
 import java.util.List;
+import java.util.Locale;
 
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.data.web.PagedModel;
 import org.springframework.validation.annotation.Validated;
@@ -13,7 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.buildnest.catalog.ProductCatalog.CategoryNode;
+import com.buildnest.catalog.ProductCatalog.Facets;
 import com.buildnest.catalog.ProductCatalog.ProductView;
+import com.buildnest.catalog.ProductCatalog.SearchPage;
+import com.buildnest.catalog.ProductCatalog.SearchQuery;
+import com.buildnest.catalog.ProductSearch.Order;
+import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.Money;
 
 /** The public, read-only catalogue API. */
 @RestController
@@ -21,10 +36,18 @@ import com.buildnest.catalog.ProductCatalog.ProductView;
 @Validated
 class CatalogApiController {
 
-    private final ProductCatalog catalog;
+    /** ₹1 crore: no single unit of a building material costs more; larger prices are typing mistakes. */
+    static final long MAX_PRICE_PAISE = 1_000_000_000L;
 
-    CatalogApiController(ProductCatalog catalog) {
+    private static final String SORTS = "(?i)\\s*(relevance|rating|price|price,asc|price,desc|newest|name|name,asc)\\s*";
+    private static final String RUPEES = "\\d{1,8}(\\.\\d{1,2})?";
+
+    private final ProductCatalog catalog;
+    private final Validator validator;
+
+    CatalogApiController(ProductCatalog catalog, Validator validator) {
         this.catalog = catalog;
+        this.validator = validator;
     }
 
     @GetMapping("/categories")
@@ -32,15 +55,92 @@ class CatalogApiController {
         return catalog.categoryTree();
     }
 
-    @GetMapping("/products")
-    PagedModel<ProductView> products(@RequestParam(required = false) String category,
+    /**
+     * Products, by name unless searched; {@code sort=rating} is accepted and ranks by relevance
+     * until products have reviews.
+     */
+    @GetMapping({ "/products", "/products/search" })
+    ProductPage products(@RequestParam(required = false) String q, @RequestParam(required = false) String query,
+            @RequestParam(required = false) String category, @RequestParam(required = false) List<String> brand,
+            @RequestParam(required = false) @Pattern(regexp = RUPEES, message = PRICE_MESSAGE)
+            @DecimalMax(value = "10000000", message = PRICE_MESSAGE) String minPrice,
+            @RequestParam(required = false) @Pattern(regexp = RUPEES, message = PRICE_MESSAGE)
+            @DecimalMax(value = "10000000", message = PRICE_MESSAGE) String maxPrice,
+            @RequestParam(required = false) Boolean inStock,
+            @RequestParam(required = false) @Pattern(regexp = SORTS, message = SORT_MESSAGE) String sort,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) int size) {
-        return new PagedModel<>(catalog.products(category, page, size));
+        String text = q != null && !q.isBlank() ? q : query != null && !query.isBlank() ? query : null;
+        Long min = paise("minPrice", minPrice);
+        Long max = paise("maxPrice", maxPrice);
+        Set<ConstraintViolation<PriceRange>> disordered = validator.validate(new PriceRange(min, max));
+        if (!disordered.isEmpty()) {
+            throw new ConstraintViolationException(disordered);
+        }
+        SearchPage found = catalog.search(new SearchQuery(text, category, brand, min, max, inStock, order(sort, text)),
+                page, size);
+        return new ProductPage(found);
     }
 
     @GetMapping("/products/{id}")
     ProductView product(@PathVariable long id) {
         return catalog.product(id);
+    }
+
+    static final String PRICE_MESSAGE = "an amount of rupees between 0 and 10000000, such as 350.00";
+    static final String SORT_MESSAGE = "one of relevance, price,asc, price,desc, newest, name, rating";
+
+    /** A price filter's bounds in paise, checked together (a 400 like the parameters' own checks). */
+    record PriceRange(Long min, Long max) {
+        @AssertTrue(message = "minPrice must not be above maxPrice.")
+        public boolean isMinPrice() {
+            return min == null || max == null || min <= max;
+        }
+    }
+
+    /** The contract's page envelope plus the facet counts. */
+    static class ProductPage extends PagedModel<ProductView> {
+        private final Facets facets;
+
+        ProductPage(SearchPage found) {
+            super(found.products());
+            this.facets = found.facets();
+        }
+
+        public Facets getFacets() {
+            return facets;
+        }
+    }
+
+    private static Order order(String sort, String text) {
+        if (sort == null || sort.isBlank()) {
+            return text == null ? Order.NAME : Order.RELEVANCE;
+        }
+        return switch (sort.trim().toLowerCase(Locale.ROOT)) {
+            case "relevance", "rating" -> Order.RELEVANCE;
+            case "price", "price,asc" -> Order.PRICE_ASC;
+            case "price,desc" -> Order.PRICE_DESC;
+            case "newest" -> Order.NEWEST;
+            case "name", "name,asc" -> Order.NAME;
+            default -> throw BusinessRuleViolation.invalidField("request.invalid", "sort", "sort is " + SORT_MESSAGE + ".");
+        };
+    }
+
+    private static Long paise(String field, String rupees) {
+        if (rupees == null || rupees.isBlank()) {
+            return null;
+        }
+        long paise;
+        try {
+            paise = Money.ofRupees(rupees).paise();
+        } catch (RuntimeException notAnAmount) {
+            throw BusinessRuleViolation.invalidField("request.invalid", field,
+                    field + " is an amount of rupees such as 350.00.");
+        }
+        if (paise < 0 || paise > MAX_PRICE_PAISE) {
+            throw BusinessRuleViolation.invalidField("request.invalid", field,
+                    field + " is between 0 and 10000000 rupees.");
+        }
+        return paise;
     }
 }

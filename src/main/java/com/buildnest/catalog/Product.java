@@ -20,6 +20,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 
 import com.buildnest.shared.Money;
 
@@ -28,34 +35,49 @@ import com.buildnest.shared.Money;
  * box of tiles), in the packs it also comes in, with the quantities that may be ordered, tier prices
  * in paise (tax-exclusive), the HSN code that decides its GST rate, and its weight for shipping.
  * {@code price_paise} repeats the first tier's price so listings can sort by it.
+ * The search index (docs/adr/0005, {@link ProductSearch}) holds the fields marked for it and
+ * follows every change to a product when its transaction commits.
  */
 @Entity
 @Table(name = "catalog_product")
+@Indexed(index = "product")
 class Product {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GenericField(name = "id_sort", sortable = Sortable.YES)
     private Long id;
 
     @Column(nullable = false, unique = true, length = 40)
+    @KeywordField(normalizer = "sort", projectable = Projectable.YES)
     private String sku;
 
     @Column(nullable = false, length = 200)
+    @FullTextField(analyzer = "english")
+    @FullTextField(name = "name_prefix", analyzer = "prefix", searchAnalyzer = "prefix_query")
+    @KeywordField(name = "name_sort", normalizer = "sort", sortable = Sortable.YES)
     private String name;
 
     @Column(nullable = false, length = 80)
+    @FullTextField(analyzer = "english")
+    @FullTextField(name = "brand_prefix", analyzer = "prefix", searchAnalyzer = "prefix_query")
+    @KeywordField(name = "brand_facet", aggregable = Aggregable.YES)
+    @KeywordField(name = "brand_key", normalizer = "sort")
     private String brand;
 
     @Column(name = "category_id", nullable = false)
+    @GenericField(aggregable = Aggregable.YES)
     private Long categoryId;
 
     @Column(length = 2000)
+    @FullTextField(analyzer = "english")
     private String description;
 
     @Column(nullable = false, length = 20)
     private String unit;
 
     @Column(name = "price_paise", nullable = false)
+    @GenericField(sortable = Sortable.YES, aggregable = Aggregable.YES)
     private long pricePaise;
 
     @Column(name = "hsn_code", nullable = false, length = 8)
@@ -65,6 +87,7 @@ class Product {
     private long weightGrams;
 
     @Column(name = "min_order_quantity", nullable = false)
+    @GenericField(projectable = Projectable.YES)
     private long minOrderQuantity;
 
     @Column(name = "order_step", nullable = false)
@@ -86,9 +109,11 @@ class Product {
     private List<PackSizeRow> packs = new ArrayList<>();
 
     @Column(nullable = false)
+    @GenericField
     private boolean active;
 
     @Column(name = "created_at", nullable = false)
+    @GenericField(sortable = Sortable.YES)
     private Instant createdAt;
 
     @Version

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,14 +36,16 @@ public class ProductCatalog {
     private final ProductRepository products;
     private final GstRates gstRates;
     private final Inventory inventory;
+    private final ProductSearch search;
     private final CatalogProperties properties;
     private final Clock clock;
     private final ProductViews views;
 
     ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
-            CatalogProperties properties, Inventory inventory, Clock clock, ProductViews views) {
+            CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views) {
         this.views = views;
         this.inventory = inventory;
+        this.search = search;
         this.categories = categories;
         this.products = products;
         this.gstRates = gstRates;
@@ -89,27 +91,76 @@ public class ProductCatalog {
         return all.stream().filter(c -> c.parentId() == null).map(c -> CategoryNode.of(c, byParent)).toList();
     }
 
-    /** Active products by name, optionally within a category and the categories under it. */
+    /**
+     * Active products matching a keyword search and filters (docs/adr/0005), one page of them with
+     * facet counts; without keywords, by name. Refuses an unknown category
+     * ({@code catalog.category-not-found}).
+     */
     @Transactional(readOnly = true)
-    Page<ProductView> products(String categorySlug, int page, int size) {
-        PageRequest request = PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE), Sort.by("name", "id"));
+    SearchPage search(SearchQuery query, int page, int size) {
+        int limit = Math.min(size, MAX_PAGE_SIZE);
         List<Category> all = categories.findAll();
         Map<Long, Category> byId = all.stream().collect(Collectors.toMap(Category::id, Function.identity()));
-        Page<Product> found;
-        if (categorySlug == null || categorySlug.isBlank()) {
-            found = products.findByActiveTrue(request);
-        } else {
-            Category root = all.stream().filter(c -> c.slug().equals(categorySlug)).findFirst()
+        List<Long> categoryIds = null;
+        if (query.category() != null && !query.category().isBlank()) {
+            Category root = all.stream().filter(c -> c.slug().equals(query.category())).findFirst()
                     .orElseThrow(() -> BusinessRuleViolation.notFound("catalog.category-not-found",
-                            "No category '" + categorySlug + "'."));
-            found = products.findByActiveTrueAndCategoryIdIn(withDescendants(root, all), request);
+                            "No category '" + query.category() + "'."));
+            categoryIds = withDescendants(root, all);
         }
+        ProductSearch.Found found = search.find(new ProductSearch.Criteria(query.text(), categoryIds, query.brands(),
+                query.minPaise(), query.maxPaise(), query.inStock(), query.order()),
+                (int) Math.min((long) page * limit, Integer.MAX_VALUE), limit);
         LocalDate today = LocalDate.now(clock);
         GstRateTable rates = gstRates.tableOn(today);
-        Map<String, Long> available = inventory.availability(found.map(Product::sku).toList());
-        return found.map(product -> ProductView.of(product, byId.get(product.categoryId()),
-                rates.rateFor(product.hsnCode(), today).orElse(null), properties.pricesIncludeGst(),
-                available.getOrDefault(product.sku(), 0L)));
+        List<ProductView> views = found.products().stream()
+                .map(product -> ProductView.of(product, byId.get(product.categoryId()),
+                        rates.rateFor(product.hsnCode(), today).orElse(null), properties.pricesIncludeGst(),
+                        found.available().getOrDefault(product.sku(), 0L)))
+                .toList();
+        Map<Long, Long> categoryCounts = ProductSearch.rolledUp(found.categories(), all);
+        List<FacetValue> categoryFacet = all.stream().filter(c -> categoryCounts.containsKey(c.id()))
+                .sorted(Comparator.comparingInt(Category::position))
+                .map(c -> new FacetValue(c.slug(), c.name(), categoryCounts.get(c.id()))).toList();
+        List<FacetValue> brandFacet = found.brands().entrySet().stream()
+                .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList();
+        List<FacetValue> priceFacet = found.prices().entrySet().stream()
+                .map(e -> FacetValue.ofBand(e.getKey().lowerBoundValue().orElse(0L),
+                        e.getKey().upperBoundValue().orElse(null), e.getValue()))
+                .toList();
+        List<FacetValue> stockFacet = found.inStock().entrySet().stream()
+                .map(e -> new FacetValue(e.getKey(), e.getKey() ? "In stock" : "Out of stock", e.getValue()))
+                .toList();
+        return new SearchPage(new PageImpl<>(views, PageRequest.of(page, limit), found.total()),
+                new Facets(categoryFacet, brandFacet, priceFacet, stockFacet));
+    }
+
+    /**
+     * A search as a shopper asks it; null fields do not filter. Prices in paise, inclusive;
+     * {@code order} RELEVANCE without {@code text} lists by name.
+     */
+    record SearchQuery(String text, String category, List<String> brands, Long minPaise, Long maxPaise,
+            Boolean inStock, ProductSearch.Order order) {
+    }
+
+    /** One page of products and the facet counts of the whole result. */
+    record SearchPage(Page<ProductView> products, Facets facets) {
+    }
+
+    /** Facet counts: each counts the matches with every other filter applied, not its own. */
+    record Facets(List<FacetValue> category, List<FacetValue> brand, List<FacetValue> priceBand,
+            List<FacetValue> inStock) {
+    }
+
+    /** A value to filter by, what to show for it and how many products it would leave. */
+    record FacetValue(Object value, String label, long count) {
+        /** A price band in rupees, such as {@code "0-100"} or, open-ended, {@code "5000-"}. */
+        static FacetValue ofBand(long fromPaise, Long toPaise, long count) {
+            String value = fromPaise / 100 + "-" + (toPaise == null ? "" : Long.toString(toPaise / 100));
+            String label = toPaise == null ? "₹" + fromPaise / 100 + " and above"
+                    : "₹" + fromPaise / 100 + " – ₹" + toPaise / 100;
+            return new FacetValue(value, label, count);
+        }
     }
 
     /**
@@ -190,8 +241,12 @@ public class ProductCatalog {
      */
     record StockView(String status, long available) implements Serializable {
         static StockView of(long available, long minimumOrder) {
-            return new StockView(available >= minimumOrder && available > 0 ? "IN_STOCK" : "OUT_OF_STOCK",
+            return new StockView(inStock(available, minimumOrder) ? "IN_STOCK" : "OUT_OF_STOCK",
                     Math.max(available, 0));
+        }
+
+        static boolean inStock(long available, long minimumOrder) {
+            return available >= minimumOrder && available > 0;
         }
     }
 

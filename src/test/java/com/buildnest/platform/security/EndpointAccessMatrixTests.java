@@ -136,6 +136,7 @@ class EndpointAccessMatrixTests {
             // Catalogue: public reads.
             everyone("GET", "/api/categories", null, PathId.NONE, Outcome.success(200)),
             everyone("GET", "/api/products", null, PathId.NONE, Outcome.success(200)),
+            everyone("GET", "/api/products/search", null, PathId.NONE, Outcome.success(200)),
             everyone("GET", "/api/products/{id}", null, PathId.FIRST_PRODUCT, Outcome.success(200)),
 
             // Registration, sign-in, sessions and forgotten passwords: open to all. An empty body

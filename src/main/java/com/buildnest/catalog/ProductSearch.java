@@ -1,0 +1,204 @@
+package com.buildnest.catalog;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.util.common.data.Range;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
+import org.springframework.stereotype.Component;
+
+import com.buildnest.catalog.ProductCatalog.StockView;
+import com.buildnest.inventory.Inventory;
+
+/**
+ * Keyword search over the product index (docs/adr/0005) with filters, sorts and facet counts.
+ * Each facet counts the products matching the query and every filter except its own, so a
+ * shopper sees how many products each other brand (category, price band, stock state) would give.
+ * Whether a product is in stock is asked of inventory at query time, for all matching products in
+ * one statement (see the ADR for why and for its cost on very broad queries).
+ */
+@Component
+class ProductSearch {
+
+    /** Price bands in paise, lower bound included, upper excluded; null = open. */
+    static final List<Range<Long>> PRICE_BANDS = List.of(Range.canonical(0L, 10_000L),
+            Range.canonical(10_000L, 50_000L), Range.canonical(50_000L, 100_000L),
+            Range.canonical(100_000L, 500_000L), Range.canonical(500_000L, null));
+    private static final int MAX_TERMS = 10;
+    private static final int MAX_FACET_VALUES = 100;
+    private static final AggregationKey<Map<String, Long>> BRANDS = AggregationKey.of("brand");
+    private static final AggregationKey<Map<Long, Long>> CATEGORIES = AggregationKey.of("category");
+    private static final AggregationKey<Map<Range<Long>, Long>> PRICES = AggregationKey.of("price");
+
+    enum Order {
+        RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, NAME
+    }
+
+    /** What a shopper asks for; null means "not filtered". */
+    record Criteria(String text, Collection<Long> categoryIds, List<String> brands, Long minPaise, Long maxPaise,
+            Boolean inStock, Order order) {
+    }
+
+    /** One page of products, the stock of each, and the facet counts. */
+    record Found(List<Product> products, long total, Map<String, Long> available, Map<String, Long> brands,
+            Map<Long, Long> categories, Map<Range<Long>, Long> prices, Map<Boolean, Long> inStock) {
+    }
+
+    private enum Filter {
+        CATEGORY, BRAND, PRICE, IN_STOCK
+    }
+
+    private final EntityManager entityManager;
+    private final Inventory inventory;
+
+    ProductSearch(EntityManager entityManager, Inventory inventory) {
+        this.entityManager = entityManager;
+        this.inventory = inventory;
+    }
+
+    /** Runs inside the caller's transaction. */
+    Found find(Criteria criteria, int offset, int limit) {
+        SearchSession session = Search.session(entityManager);
+        List<List<?>> matches = session.search(Product.class)
+                .select(f -> f.composite().from(f.field("sku", String.class), f.field("minOrderQuantity", Long.class))
+                        .asList())
+                .where(f -> predicate(f, criteria, Filter.IN_STOCK, Set.of()))
+                .fetchAllHits();
+        Map<String, Long> available = inventory
+                .availability(matches.stream().map(match -> (String) match.get(0)).toList());
+        Set<String> inStock = matches.stream()
+                .filter(match -> StockView.inStock(available.getOrDefault((String) match.get(0), 0L),
+                        (Long) match.get(1)))
+                .map(match -> (String) match.get(0)).collect(Collectors.toSet());
+        Map<Boolean, Long> stockFacet = new LinkedHashMap<>();
+        stockFacet.put(true, (long) inStock.size());
+        stockFacet.put(false, (long) (matches.size() - inStock.size()));
+        long total = criteria.inStock() == null ? matches.size() : stockFacet.get(criteria.inStock());
+
+        List<Product> page = offset >= total ? List.of()
+                : session.search(Product.class)
+                        .where(f -> predicate(f, criteria, null, inStock))
+                        .sort(f -> sort(f, criteria))
+                        .fetchHits(offset, limit);
+        Map<String, Long> brands = session.search(Product.class)
+                .where(f -> predicate(f, criteria, Filter.BRAND, inStock))
+                .aggregation(BRANDS, f -> f.terms().field("brand_facet", String.class).maxTermCount(MAX_FACET_VALUES))
+                .fetch(0).aggregation(BRANDS);
+        Map<Long, Long> categories = session.search(Product.class)
+                .where(f -> predicate(f, criteria, Filter.CATEGORY, inStock))
+                .aggregation(CATEGORIES, f -> f.terms().field("categoryId", Long.class).maxTermCount(10_000))
+                .fetch(0).aggregation(CATEGORIES);
+        SearchResult<Product> priced = session.search(Product.class)
+                .where(f -> predicate(f, criteria, Filter.PRICE, inStock))
+                .aggregation(PRICES, f -> f.range().field("pricePaise", Long.class).ranges(PRICE_BANDS))
+                .fetch(0);
+        return new Found(page, total, available, brands, categories, priced.aggregation(PRICES), stockFacet);
+    }
+
+    private PredicateFinalStep predicate(SearchPredicateFactory f, Criteria criteria, Filter excluded,
+            Set<String> inStock) {
+        BooleanPredicateClausesStep<?, ?> all = f.bool().filter(f.match().field("active").matching(true));
+        if (criteria.text() != null) {
+            all.must(text(f, criteria.text()));
+        }
+        if (criteria.categoryIds() != null && excluded != Filter.CATEGORY) {
+            all.filter(f.terms().field("categoryId").matchingAny(criteria.categoryIds()));
+        }
+        if (criteria.brands() != null && !criteria.brands().isEmpty() && excluded != Filter.BRAND) {
+            // A terms predicate compares indexed terms as given; a match predicate applies the field's
+            // normalizer to the brand asked for, so "havells" and "Havells" both match.
+            BooleanPredicateClausesStep<?, ?> anyBrand = f.bool();
+            criteria.brands().forEach(brand -> anyBrand.should(f.match().field("brand_key").matching(brand)));
+            all.filter(anyBrand);
+        }
+        if ((criteria.minPaise() != null || criteria.maxPaise() != null) && excluded != Filter.PRICE) {
+            all.filter(f.range().field("pricePaise").within(Range.between(criteria.minPaise(), RangeBoundInclusion.INCLUDED,
+                    criteria.maxPaise(), RangeBoundInclusion.INCLUDED)));
+        }
+        if (criteria.inStock() != null && excluded != Filter.IN_STOCK) {
+            // The sku field is normalized (lower-cased) and a terms predicate does not normalize.
+            List<String> inStockKeys = inStock.stream().map(sku -> sku.toLowerCase(Locale.ROOT)).toList();
+            if (inStock.isEmpty()) {
+                if (criteria.inStock()) {
+                    all.filter(f.matchNone());
+                }
+            } else if (criteria.inStock()) {
+                all.filter(f.terms().field("sku").matchingAny(inStockKeys));
+            } else {
+                all.mustNot(f.terms().field("sku").matchingAny(inStockKeys));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * Every word must be found, in the name, brand or description: as written (ranked highest),
+     * within one typo for words of 5–7 letters and two for longer ones, or as the start of a word.
+     * A whole SKU or an exact phrase of the name ranks above everything else. The text is never
+     * parsed as query syntax, so quotes, operators and markup are only words (or nothing).
+     */
+    private static PredicateFinalStep text(SearchPredicateFactory f, String text) {
+        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> !word.isEmpty()).limit(MAX_TERMS).toList();
+        if (words.isEmpty()) {
+            return f.matchNone();
+        }
+        BooleanPredicateClausesStep<?, ?> everyWord = f.bool()
+                .should(f.phrase().field("name").matching(String.join(" ", words)).boost(10));
+        for (String word : words) {
+            int edits = word.length() < 5 ? 0 : word.length() < 8 ? 1 : 2;
+            BooleanPredicateClausesStep<?, ?> oneWord = f.bool()
+                    .should(f.match().field("name").boost(3).field("brand").boost(3).field("description")
+                            .matching(word).boost(3))
+                    .should(f.match().field("name_prefix").field("brand_prefix").matching(word));
+            if (edits > 0) {
+                oneWord.should(f.match().field("name").field("brand").field("description").matching(word)
+                        .fuzzy(edits, 1));
+            }
+            everyWord.must(oneWord);
+        }
+        return f.bool().should(f.match().field("sku").matching(text.trim()).boost(20)).should(everyWord);
+    }
+
+    private static SortFinalStep sort(SearchSortFactory f, Criteria criteria) {
+        Order order = criteria.order() == Order.RELEVANCE && criteria.text() == null ? Order.NAME : criteria.order();
+        return switch (order) {
+            case RELEVANCE -> f.score().then().field("id_sort");
+            case PRICE_ASC -> f.field("pricePaise").asc().then().field("id_sort");
+            case PRICE_DESC -> f.field("pricePaise").desc().then().field("id_sort");
+            case NEWEST -> f.field("createdAt").desc().then().field("id_sort");
+            case NAME -> f.field("name_sort").asc().then().field("id_sort");
+        };
+    }
+
+    /** Category counts rolled up the tree: a parent counts the products of its children too. */
+    static Map<Long, Long> rolledUp(Map<Long, Long> counts, List<Category> all) {
+        Map<Long, Long> parents = new HashMap<>();
+        all.forEach(category -> parents.put(category.id(), category.parentId()));
+        Map<Long, Long> rolled = new HashMap<>();
+        counts.forEach((id, count) -> {
+            for (Long at = id; at != null; at = parents.get(at)) {
+                rolled.merge(at, count, Long::sum);
+            }
+        });
+        return rolled;
+    }
+}
