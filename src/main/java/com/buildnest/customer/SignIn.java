@@ -12,7 +12,7 @@ import com.buildnest.shared.BusinessRuleViolation;
 
 /**
  * Signing in by username or e-mail. Costs one password hash whatever happens (an unknown account
- * is checked against a dummy hash, so timing reveals nothing) and, when it succeeds, two SQL
+ * is checked against a decoy hash, so timing reveals nothing) and, when it succeeds, two SQL
  * statements: the account with its roles, and the new refresh token.
  */
 @Service
@@ -23,7 +23,7 @@ class SignIn {
     private final Sessions sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String dummyHash;
+    private final String decoyHash;
 
     SignIn(AccountRepository accounts, PasswordEncoder passwords, Sessions sessions, ApplicationEventPublisher events,
             Clock clock) {
@@ -32,7 +32,7 @@ class SignIn {
         this.sessions = sessions;
         this.events = events;
         this.clock = clock;
-        this.dummyHash = passwords.encode("no account has this password " + System.nanoTime());
+        this.decoyHash = passwords.encode("no account has this password " + System.nanoTime());
     }
 
     @Transactional(noRollbackFor = BusinessRuleViolation.class)
@@ -40,7 +40,7 @@ class SignIn {
         String normalised = Account.normalise(identifier);
         Account account = accounts.findForSignIn(normalised).orElse(null);
         if (account == null) {
-            passwords.matches(password, dummyHash);
+            passwords.matches(password, decoyHash);
             throw refused(null, normalised, "unknown account");
         }
         if (!passwords.matches(password, account.passwordHash())) {
