@@ -13,9 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 /** Signs access tokens with the current key of the {@link KeyRing}. */
@@ -39,9 +37,7 @@ class AccessTokenIssuer {
 
     String issue(long accountId, Collection<Role> roles) {
         SigningKey key = ring.current();
-        OctetSequenceKey jwk = new OctetSequenceKey.Builder(key.secret()).keyID(key.keyId())
-                .algorithm(JWSAlgorithm.HS512).build();
-        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(jwk)));
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
         Instant now = clock.instant();
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS512).keyId(key.keyId())
                 .type(TokenConfiguration.ACCESS_TOKEN_TYPE.getType()).build();

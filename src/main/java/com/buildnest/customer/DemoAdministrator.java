@@ -3,7 +3,6 @@ package com.buildnest.customer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -78,14 +77,6 @@ class DemoAdministrator implements ApplicationRunner {
     }
 
     private void writePasswordFile(String password) throws IOException {
-        Files.createDirectories(passwordFile.getParent());
-        Files.deleteIfExists(passwordFile);
-        try {
-            Files.createFile(passwordFile,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(passwordFile);
-        }
-        Files.writeString(passwordFile, password + System.lineSeparator());
+        OwnerOnlyFiles.replace(passwordFile, password + System.lineSeparator());
     }
 }

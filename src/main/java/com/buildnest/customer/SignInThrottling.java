@@ -1,7 +1,5 @@
 package com.buildnest.customer;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
@@ -35,7 +33,7 @@ class SignInThrottling {
 
     void passwordForgotten(HttpServletRequest request, String email) {
         throttles.consume("password-forgot-ip", clientAddress.throttleKey(request));
-        throttles.consume("password-forgot-account", email.trim().toLowerCase(Locale.ROOT));
+        throttles.consume("password-forgot-account", Account.normalise(email));
     }
 
     void refresh(HttpServletRequest request) {

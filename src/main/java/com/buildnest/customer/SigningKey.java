@@ -2,10 +2,8 @@ package com.buildnest.customer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -14,6 +12,9 @@ import java.util.HexFormat;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
 
 /**
  * The HS512 secret that signs access tokens, with a key id ({@code kid}) derived from it so that
@@ -43,17 +44,9 @@ record SigningKey(String keyId, SecretKey secret) {
      */
     static SigningKey developmentKey(Path file) throws IOException {
         if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
             byte[] bytes = new byte[MINIMUM_BYTES];
             new SecureRandom().nextBytes(bytes);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            } catch (FileAlreadyExistsException raced) {
-                return fromBase64(Files.readString(file));
-            }
-            Files.writeString(file, Base64.getEncoder().encodeToString(bytes));
+            OwnerOnlyFiles.createIfAbsent(file, Base64.getEncoder().encodeToString(bytes));
         }
         return fromBase64(Files.readString(file));
     }
@@ -65,6 +58,11 @@ record SigningKey(String keyId, SecretKey secret) {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** The key as a JSON Web Key for Nimbus, pinned to HS512. */
+    OctetSequenceKey jwk() {
+        return new OctetSequenceKey.Builder(secret).keyID(keyId).algorithm(JWSAlgorithm.HS512).build();
     }
 
     @Override

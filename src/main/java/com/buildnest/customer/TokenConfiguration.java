@@ -28,7 +28,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -82,8 +81,7 @@ class TokenConfiguration {
             return List.of(); // a token without a kid names no key of ours
         }
         return ring.verificationKey(matcher.getKeyIDs().iterator().next())
-                .<JWK>map(key -> new OctetSequenceKey.Builder(key.secret()).keyID(key.keyId())
-                        .algorithm(JWSAlgorithm.HS512).build())
+                .<JWK>map(SigningKey::jwk)
                 .map(List::of)
                 .orElse(List.of());
     }

@@ -8,17 +8,19 @@ import java.util.List;
  */
 class StartupRefused extends RuntimeException {
 
+    private final String summary;
     private final List<String> problems;
     private final String action;
 
     StartupRefused(String summary, List<String> problems, String action) {
         super(summary + ": " + String.join("; ", problems), null, false, false);
+        this.summary = summary;
         this.problems = List.copyOf(problems);
         this.action = action;
     }
 
     String summary() {
-        return getMessage().substring(0, getMessage().indexOf(':'));
+        return summary;
     }
 
     List<String> problems() {
