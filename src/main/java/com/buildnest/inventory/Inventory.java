@@ -34,6 +34,8 @@ public class Inventory {
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_REFERENCE = 100;
     static final Duration MAX_TTL = Duration.ofDays(30);
+    /** Bounds the IN lists of statements over many SKUs. */
+    private static final int SKUS_PER_STATEMENT = 500;
 
     private final StockRepository stock;
     private final StockMovementRepository movements;
@@ -64,7 +66,7 @@ public class Inventory {
      * Starts tracking a SKU with no stock. Idempotent: a SKU already tracked is left as it is
      * (its threshold changes only through {@link #setLowStockThreshold}).
      *
-     * @param lowStockThreshold the SKU's own threshold, or null for the configured default
+     * @param lowStockThreshold the SKU's own threshold, or null for its group's or the configured default
      */
     @Transactional
     public StockLevel track(String sku, Long lowStockThreshold) {
@@ -115,6 +117,25 @@ public class Inventory {
         stock.clearBelowThreshold(sku, properties.defaultLowStockThreshold());
         announceIfRanLow(sku);
         return level(sku);
+    }
+
+    /**
+     * Sets the default threshold of a group of SKUs (the catalogue's: the SKUs of one category), or
+     * null to let them follow the configured default. A SKU's own threshold still wins; SKUs not
+     * tracked are skipped. Each SKU this takes below its threshold is announced once, as any other
+     * crossing is.
+     */
+    @Transactional
+    public void setDefaultLowStockThreshold(Collection<String> skus, Long threshold) {
+        Stock.requireThreshold(threshold);
+        long configured = properties.defaultLowStockThreshold();
+        List<String> all = List.copyOf(skus);
+        for (int from = 0; from < all.size(); from += SKUS_PER_STATEMENT) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + SKUS_PER_STATEMENT));
+            stock.setDefaultThreshold(chunk, threshold, clock.instant());
+            stock.clearBelowThreshold(chunk, configured);
+            stock.findCrossingBelow(chunk, configured).forEach(this::announceIfRanLow);
+        }
     }
 
     /**

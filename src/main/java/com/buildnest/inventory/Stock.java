@@ -37,6 +37,10 @@ class Stock {
     @Column(name = "low_stock_threshold")
     private Long lowStockThreshold;
 
+    /** The default of the SKU's group (its category), used when the SKU has no threshold of its own. */
+    @Column(name = "default_threshold")
+    private Long defaultThreshold;
+
     @Column(name = "below_threshold", nullable = false)
     private boolean belowThreshold;
 
@@ -49,8 +53,10 @@ class Stock {
     protected Stock() {
     }
 
-    StockLevel level(long defaultThreshold) {
-        long threshold = lowStockThreshold != null ? lowStockThreshold : defaultThreshold;
+    /** The levels, judged against the SKU's own threshold, else its group's, else the configured one. */
+    StockLevel level(long configuredThreshold) {
+        long threshold = lowStockThreshold != null ? lowStockThreshold
+                : defaultThreshold != null ? defaultThreshold : configuredThreshold;
         long available = onHand - reserved;
         return new StockLevel(sku, onHand, reserved, available, threshold, available < threshold, updatedAt);
     }

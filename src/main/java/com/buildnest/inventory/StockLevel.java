@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param onHand units in the warehouse
  * @param reserved units held for reservations not yet confirmed or released
  * @param available on hand minus reserved: what can still be reserved
- * @param lowStockThreshold the SKU's own threshold, or the configured default
+ * @param lowStockThreshold the threshold in force: the SKU's own, else its group's (category's), else the
+ *        configured default
  * @param lowStock whether available is below that threshold
  * @param updatedAt when the stock last changed
  */

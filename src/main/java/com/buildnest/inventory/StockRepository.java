@@ -1,6 +1,8 @@
 package com.buildnest.inventory;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -61,12 +63,33 @@ interface StockRepository extends JpaRepository<Stock, String> {
             where s.sku = :sku""")
     int setThreshold(String sku, Long threshold, Instant now);
 
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.defaultThreshold = :threshold, s.version = s.version + 1, s.updatedAt = :now
+            where s.sku in :skus""")
+    int setDefaultThreshold(Collection<String> skus, Long threshold, Instant now);
+
+    /** The SKUs among these that are below their threshold but not yet marked so: the ones about to cross. */
+    @Query("""
+            select s.sku from Stock s where s.sku in :skus and s.belowThreshold = false
+            and s.onHand - s.reserved < coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)
+            order by s.sku""")
+    List<String> findCrossingBelow(Collection<String> skus, long defaultThreshold);
+
+    /** Clears the mark of those among these SKUs that are back at or above their threshold. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("""
+            update Stock s set s.belowThreshold = false
+            where s.sku in :skus and s.belowThreshold = true
+            and s.onHand - s.reserved >= coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)""")
+    int clearBelowThreshold(Collection<String> skus, long defaultThreshold);
+
     /** Notes that available fell below the threshold; 1 only for the change that crossed it. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
             update Stock s set s.belowThreshold = true
             where s.sku = :sku and s.belowThreshold = false
-            and s.onHand - s.reserved < coalesce(s.lowStockThreshold, :defaultThreshold)""")
+            and s.onHand - s.reserved < coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)""")
     int markBelowThreshold(String sku, long defaultThreshold);
 
     /** Notes that available is back at or above the threshold, so the next fall is a new crossing. */
@@ -74,12 +97,12 @@ interface StockRepository extends JpaRepository<Stock, String> {
     @Query("""
             update Stock s set s.belowThreshold = false
             where s.sku = :sku and s.belowThreshold = true
-            and s.onHand - s.reserved >= coalesce(s.lowStockThreshold, :defaultThreshold)""")
+            and s.onHand - s.reserved >= coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)""")
     int clearBelowThreshold(String sku, long defaultThreshold);
 
     @Query(value = """
-            select s from Stock s where s.onHand - s.reserved < coalesce(s.lowStockThreshold, :defaultThreshold)
+            select s from Stock s where s.onHand - s.reserved < coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)
             order by s.sku""", countQuery = """
-            select count(s) from Stock s where s.onHand - s.reserved < coalesce(s.lowStockThreshold, :defaultThreshold)""")
+            select count(s) from Stock s where s.onHand - s.reserved < coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)""")
     Page<Stock> findBelowThreshold(long defaultThreshold, Pageable page);
 }

@@ -301,6 +301,52 @@ class InventoryTests {
         assertThat(ranLow(sku)).containsExactly(new StockRanLow(sku, 8, 10));
     }
 
+    @Test
+    void aGroupDefaultAppliesToSkusWithoutTheirOwnThresholdAndAnnouncesThoseItTakesBelow() {
+        String plain = cementOnTheShelf(inventory, 15, null); // above the configured default, below the group's
+        String ownThreshold = cementOnTheShelf(inventory, 8, 2L);
+        String plenty = cementOnTheShelf(inventory, 50, null);
+
+        inventory.setDefaultLowStockThreshold(List.of(plain, ownThreshold, plenty, "NOT-TRACKED-1"), 20L);
+
+        assertThat(inventory.level(plain)).extracting(StockLevel::lowStockThreshold, StockLevel::lowStock)
+                .containsExactly(20L, true);
+        assertThat(inventory.level(ownThreshold)).extracting(StockLevel::lowStockThreshold, StockLevel::lowStock)
+                .containsExactly(2L, false);
+        assertThat(inventory.level(plenty).lowStock()).isFalse();
+        assertThat(ranLow(plain)).containsExactly(new StockRanLow(plain, 15, 20));
+        assertThat(ranLow(ownThreshold)).isEmpty();
+        assertThat(allLowStockSkus()).contains(plain).doesNotContain(ownThreshold, plenty);
+
+        inventory.setDefaultLowStockThreshold(List.of(plain), 20L);
+        assertThat(ranLow(plain)).as("the same default again is no new crossing").hasSize(1);
+
+        inventory.setDefaultLowStockThreshold(List.of(plain), null);
+        assertThat(inventory.level(plain)).extracting(StockLevel::lowStockThreshold, StockLevel::lowStock)
+                .containsExactly(properties.defaultLowStockThreshold(), false);
+    }
+
+    @Test
+    void aNegativeGroupDefaultIsRefused() {
+        String sku = cementOnTheShelf(inventory, 8, null);
+
+        assertThatThrownBy(() -> inventory.setDefaultLowStockThreshold(List.of(sku), -1L))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                        e -> assertThat(e.code()).isEqualTo("inventory.invalid-threshold"));
+        assertThat(inventory.level(sku).lowStockThreshold()).isEqualTo(properties.defaultLowStockThreshold());
+    }
+
+    private List<String> allLowStockSkus() {
+        List<String> skus = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            var content = inventory.lowStock(page, 100);
+            content.forEach(level -> skus.add(level.sku()));
+            if (!content.hasNext()) {
+                return skus;
+            }
+        }
+    }
+
     private List<StockRanLow> ranLow(String sku) {
         return events.stream(StockRanLow.class).filter(event -> event.sku().equals(sku)).toList();
     }
