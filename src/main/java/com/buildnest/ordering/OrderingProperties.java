@@ -25,13 +25,14 @@ import org.springframework.validation.annotation.Validated;
  * @param seller who sells: printed on every tax invoice, and whose state decides CGST + SGST or IGST
  * @param shipping where the shop delivers and what delivery costs
  * @param reservationTtl how long checkout holds stock for an order that has not been paid
+ * @param expireEvery how often unpaid orders whose reservation ran out are looked for (the scheduler reads the same key)
  * @param invoicePrefix the letters that open every invoice number (at most 4, so that
  *        {@code PREFIX/26-27/000001} stays within GST's 16 characters)
  */
 @Validated
 @ConfigurationProperties("buildnest.ordering")
 public record OrderingProperties(@Valid @NotNull Seller seller, @Valid @NotNull Shipping shipping,
-        @NotNull @DefaultValue("15m") Duration reservationTtl,
+        @NotNull @DefaultValue("15m") Duration reservationTtl, @NotNull @DefaultValue("30s") Duration expireEvery,
         @NotBlank @Pattern(regexp = "[A-Z0-9]{1,4}") @DefaultValue("BN") String invoicePrefix) {
 
     /**

@@ -49,6 +49,9 @@ class EndpointAccessMatrixTests {
     /** A SKU no stock is tracked for. */
     static final String MISSING_SKU = "NO-SUCH-SKU-987654321";
 
+    /** An order number no order has. */
+    static final String MISSING_ORDER = "BN-000000-NOSUCH00";
+
     static final Outcome UNAUTHENTICATED = new Outcome(401, "auth.unauthenticated");
     static final Outcome FORBIDDEN = new Outcome(403, "auth.forbidden");
     static final Outcome INVALID = new Outcome(400, "request.invalid");
@@ -68,7 +71,7 @@ class EndpointAccessMatrixTests {
 
     /** What the {id} in a path stands for. */
     enum PathId {
-        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT, MISSING_SKU
+        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT, MISSING_SKU, MISSING_ORDER
     }
 
     /** What must be seen unchanged after a refusal. */
@@ -160,6 +163,13 @@ class EndpointAccessMatrixTests {
             signedIn("DELETE", "/api/me/addresses/{id}", null, PathId.MISSING,
                     Outcome.problem(404, "customer.address-not-found")),
 
+            // The caller's own orders: any signed-in caller; an order that is not theirs is not found.
+            signedIn("GET", "/api/orders", null, PathId.NONE, Outcome.success(200)),
+            signedIn("GET", "/api/orders/{orderNumber}", null, PathId.MISSING_ORDER,
+                    Outcome.problem(404, "order.not-found")),
+            signedIn("GET", "/api/orders/{orderNumber}/invoice", null, PathId.MISSING_ORDER,
+                    Outcome.problem(404, "order.not-found")),
+
             // Staff area: staff and administrators; roles, audit and signing keys: administrators.
             staffArea("GET", "/api/admin/customers", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
@@ -202,6 +212,16 @@ class EndpointAccessMatrixTests {
             staffArea("PUT", "/api/admin/categories/{id}", "{}", PathId.MISSING, Unchanged.NOTHING_TO_SEE, INVALID),
             staffArea("DELETE", "/api/admin/categories/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
                     Outcome.problem(404, "catalog.category-not-found")),
+            // Orders: staff and administrators. The order does not exist, so nothing can change.
+            staffArea("GET", "/api/admin/orders", null, PathId.NONE, Unchanged.NOTHING_TO_SEE, Outcome.success(200)),
+            staffArea("GET", "/api/admin/orders/{orderNumber}", null, PathId.MISSING_ORDER, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "order.not-found")),
+            staffArea("POST", "/api/admin/orders/{orderNumber}/pack", null, PathId.MISSING_ORDER,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "order.not-found")),
+            staffArea("POST", "/api/admin/orders/{orderNumber}/ship", "{}", PathId.MISSING_ORDER,
+                    Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("POST", "/api/admin/orders/{orderNumber}/deliver", null, PathId.MISSING_ORDER,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "order.not-found")),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/security/signing-key", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
@@ -375,6 +395,7 @@ class EndpointAccessMatrixTests {
             case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID));
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
             case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
+            case MISSING_ORDER -> endpoint.path().replace("{orderNumber}", MISSING_ORDER);
         };
     }
 

@@ -1,0 +1,66 @@
+package com.buildnest.ordering;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.web.PagedModel;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff's work on orders (STAFF or ADMIN, as all of {@code /api/admin/**}): find, pack, ship, deliver. */
+@RestController
+@RequestMapping("/api/admin/orders")
+@Validated
+class OrderAdminApiController {
+
+    private final Orders orders;
+
+    OrderAdminApiController(Orders orders) {
+        this.orders = orders;
+    }
+
+    record ShipmentRequest(@NotBlank @Size(max = 60) String carrier,
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9 ./-]+") String trackingNumber) {
+    }
+
+    @GetMapping
+    PagedModel<OrderSummary> list(@RequestParam(required = false) OrderStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Orders.MAX_PAGE_SIZE) int size) {
+        return new PagedModel<>(orders.forStaff(status, page, size));
+    }
+
+    @GetMapping("/{orderNumber}")
+    OrderView order(@PathVariable String orderNumber) {
+        return orders.forStaff(orderNumber);
+    }
+
+    @PostMapping("/{orderNumber}/pack")
+    OrderView pack(@PathVariable String orderNumber, @AuthenticationPrincipal Jwt caller) {
+        return orders.pack(orderNumber, OrderApiController.accountOf(caller));
+    }
+
+    @PostMapping("/{orderNumber}/ship")
+    OrderView ship(@PathVariable String orderNumber, @Valid @RequestBody ShipmentRequest shipment,
+            @AuthenticationPrincipal Jwt caller) {
+        return orders.ship(orderNumber, shipment.carrier().strip(), shipment.trackingNumber().strip(),
+                OrderApiController.accountOf(caller));
+    }
+
+    @PostMapping("/{orderNumber}/deliver")
+    OrderView deliver(@PathVariable String orderNumber, @AuthenticationPrincipal Jwt caller) {
+        return orders.deliver(orderNumber, OrderApiController.accountOf(caller));
+    }
+}

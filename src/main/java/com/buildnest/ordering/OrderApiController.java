@@ -1,0 +1,57 @@
+package com.buildnest.ordering;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A customer's own orders: the list, one order, and its GST tax invoice. */
+@RestController
+@RequestMapping("/api/orders")
+@Validated
+class OrderApiController {
+
+    private final Orders orders;
+
+    OrderApiController(Orders orders) {
+        this.orders = orders;
+    }
+
+    @GetMapping
+    PagedModel<OrderSummary> list(@AuthenticationPrincipal Jwt caller,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Orders.MAX_PAGE_SIZE) int size) {
+        return new PagedModel<>(orders.ofCustomer(accountOf(caller), page, size));
+    }
+
+    @GetMapping("/{orderNumber}")
+    OrderView order(@AuthenticationPrincipal Jwt caller, @PathVariable String orderNumber) {
+        return orders.ofCustomer(accountOf(caller), orderNumber);
+    }
+
+    @GetMapping("/{orderNumber}/invoice")
+    ResponseEntity<byte[]> invoice(@AuthenticationPrincipal Jwt caller, @PathVariable String orderNumber) {
+        byte[] pdf = orders.invoiceOf(accountOf(caller), orderNumber);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("invoice-" + orderNumber + ".pdf").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(pdf);
+    }
+
+    static long accountOf(Jwt caller) {
+        return Long.parseLong(caller.getSubject());
+    }
+}

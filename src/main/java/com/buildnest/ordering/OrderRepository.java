@@ -1,0 +1,37 @@
+package com.buildnest.ordering;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
+
+interface OrderRepository extends JpaRepository<Order, Long> {
+
+    Optional<Order> findByOrderNumber(String orderNumber);
+
+    Optional<Order> findByOrderNumberAndAccountId(String orderNumber, long accountId);
+
+    /** The order, locked until the transaction ends: payment events, expiry and staff take turns. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Order o where o.orderNumber = :orderNumber")
+    Optional<Order> lockByOrderNumber(String orderNumber);
+
+    Page<Order> findByAccountIdOrderByPlacedAtDesc(long accountId, Pageable page);
+
+    Page<Order> findByStatusOrderByPlacedAtDesc(OrderStatus status, Pageable page);
+
+    Page<Order> findAllByOrderByPlacedAtDesc(Pageable page);
+
+    /** Unpaid orders whose reservation has run out, oldest first (index on status, placed_at). */
+    @Query("""
+            select o.orderNumber from Order o where o.status in :statuses and o.reservationExpiresAt < :now
+            order by o.placedAt""")
+    List<String> findExpired(List<OrderStatus> statuses, Instant now, Pageable page);
+}

@@ -1,0 +1,130 @@
+package com.buildnest.ordering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.buildnest.inventory.Inventory;
+import com.buildnest.shared.BusinessRuleViolation;
+
+/**
+ * Orders after checkout: what their owners and staff may read, and the moves staff make (pack,
+ * ship, deliver). Each move locks the order, asks the order itself whether it may happen, and
+ * publishes {@link OrderStatusChanged} in the same transaction.
+ */
+@Service
+class Orders {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final OrderRepository orders;
+    private final Inventory inventory;
+    private final OrderingProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Orders(OrderRepository orders, Inventory inventory, OrderingProperties properties,
+            ApplicationEventPublisher events, Clock clock) {
+        this.orders = orders;
+        this.inventory = inventory;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Page<OrderSummary> ofCustomer(long accountId, int page, int size) {
+        return orders.findByAccountIdOrderByPlacedAtDesc(accountId, PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE)))
+                .map(OrderSummary::of);
+    }
+
+    /** The customer's own order; another customer's is not found, exactly like one that does not exist. */
+    @Transactional(readOnly = true)
+    OrderView ofCustomer(long accountId, String orderNumber) {
+        return OrderView.of(owned(accountId, orderNumber));
+    }
+
+    @Transactional(readOnly = true)
+    byte[] invoiceOf(long accountId, String orderNumber) {
+        Order order = owned(accountId, orderNumber);
+        if (order.invoiceNumber() == null) {
+            throw BusinessRuleViolation.conflict("order.not-invoiced",
+                    "Order " + orderNumber + " has no tax invoice: it has not been paid.");
+        }
+        return InvoicePdf.render(order, properties.seller());
+    }
+
+    @Transactional(readOnly = true)
+    Page<OrderSummary> forStaff(OrderStatus status, int page, int size) {
+        PageRequest request = PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE));
+        return (status == null ? orders.findAllByOrderByPlacedAtDesc(request)
+                : orders.findByStatusOrderByPlacedAtDesc(status, request)).map(OrderSummary::of);
+    }
+
+    @Transactional(readOnly = true)
+    OrderView forStaff(String orderNumber) {
+        return OrderView.of(orders.findByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber)));
+    }
+
+    @Transactional
+    OrderView pack(String orderNumber, long staffId) {
+        return move(orderNumber, staffId, order -> order.pack(staffId, clock.instant()));
+    }
+
+    @Transactional
+    OrderView ship(String orderNumber, String carrier, String trackingNumber, long staffId) {
+        return move(orderNumber, staffId, order -> order.ship(carrier, trackingNumber, staffId, clock.instant()));
+    }
+
+    @Transactional
+    OrderView deliver(String orderNumber, long staffId) {
+        return move(orderNumber, staffId, order -> order.deliver(staffId, clock.instant()));
+    }
+
+    /**
+     * Cancels unpaid orders whose reservation ran out, at most {@code batchSize}; returns how many
+     * it looked at. Each is locked and checked again, so a payment that arrived meanwhile wins.
+     */
+    @Transactional
+    int expireOverdue(Instant now, int batchSize) {
+        List<String> overdue = orders.findExpired(List.of(OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED),
+                now, PageRequest.of(0, batchSize));
+        for (String orderNumber : overdue) {
+            Order order = orders.lockByOrderNumber(orderNumber).orElseThrow();
+            OrderStatus before = order.status();
+            if (order.expire(now)) {
+                inventory.release(orderNumber);
+                published(order, before, null, "reservation expired");
+            }
+        }
+        return overdue.size();
+    }
+
+    Order owned(long accountId, String orderNumber) {
+        return orders.findByOrderNumberAndAccountId(orderNumber, accountId).orElseThrow(() -> notFound(orderNumber));
+    }
+
+    private OrderView move(String orderNumber, Long actorId, Consumer<Order> change) {
+        Order order = orders.lockByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber));
+        OrderStatus before = order.status();
+        change.accept(order);
+        published(order, before, actorId, null);
+        return OrderView.of(order);
+    }
+
+    void published(Order order, OrderStatus before, Long actorId, String note) {
+        events.publishEvent(new OrderStatusChanged(order.orderNumber(), order.accountId(), before, order.status(),
+                order.total(), actorId, note, order.updatedAt()));
+    }
+
+    static BusinessRuleViolation notFound(String orderNumber) {
+        return BusinessRuleViolation.notFound("order.not-found", "No order " + orderNumber + ".");
+    }
+}
