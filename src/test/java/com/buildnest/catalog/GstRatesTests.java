@@ -49,6 +49,16 @@ class GstRatesTests {
     }
 
     @Test
+    void flyAshBricksAndStoneBlocksCarryTheirRateHistory() {
+        assertThat(gstRates.rateFor("68159990", LocalDate.of(2022, 3, 31))).isEqualTo(GstRate.of("5"));
+        assertThat(gstRates.rateFor("68159990", LocalDate.of(2022, 4, 1))).isEqualTo(GstRate.of("12"));
+        assertThat(gstRates.rateFor("68159990", LocalDate.of(2025, 9, 21))).isEqualTo(GstRate.of("12"));
+        assertThat(gstRates.rateFor("68159990", GST_2_0)).isEqualTo(GstRate.of("5"));
+        assertThat(gstRates.rateFor("25161100", LocalDate.of(2025, 9, 21))).isEqualTo(GstRate.of("12"));
+        assertThat(gstRates.rateFor("25151100", GST_2_0)).isEqualTo(GstRate.of("5"));
+    }
+
+    @Test
     void theLongestPrefixStoredWinsOnTheDatabase() {
         added = rows.saveAll(List.of(new GstRateRow(new Entry("99", GstRate.of("18"), GST_2_0, null)),
                 new GstRateRow(new Entry("9988", GstRate.of("5"), GST_2_0, null)),
@@ -66,7 +76,7 @@ class GstRatesTests {
                     assertThat(violation.code()).isEqualTo("catalog.gst-rate-unknown");
                     assertThat(violation.getMessage()).isEqualTo("No GST rate is on record for HSN 2523 on 2017-06-30.");
                 });
-        assertThatThrownBy(() -> gstRates.rateFor("6815", LocalDate.of(2025, 9, 21)))
+        assertThatThrownBy(() -> gstRates.rateFor("6907", LocalDate.of(2025, 9, 21)))
                 .isInstanceOf(BusinessRuleViolation.class);
     }
 }
