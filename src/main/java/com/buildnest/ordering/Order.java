@@ -95,6 +95,13 @@ class Order {
     @Column(name = "refunded_paise", nullable = false)
     private long refundedPaise;
 
+    /** Money to give back that has not yet been asked of the gateway (a paid order cancelled, a late payment). */
+    @Column(name = "refund_owed_paise", nullable = false)
+    private long refundOwedPaise;
+
+    @Column(name = "refunds_settled", nullable = false)
+    private int refundsSettled;
+
     @Column(name = "payment_gateway", length = 20)
     private String paymentGateway;
 
@@ -241,15 +248,25 @@ class Order {
 
     /**
      * Cancels the order. The customer may cancel only before it ships; staff as the state machine
-     * allows. Returns what must be refunded (nothing if it was never paid).
+     * allows. A paid order then owes its buyer the whole amount ({@link #refundOwed()}).
      */
-    Money cancel(Long actorId, boolean byCustomer, String reason, Instant now) {
+    void cancel(Long actorId, boolean byCustomer, String reason, Instant now) {
         if (byCustomer && !status.cancellableByCustomer()) {
             throw illegal(OrderStatus.CANCELLED);
         }
-        boolean paid = gatewayPaymentId != null;
         move(OrderStatus.CANCELLED, actorId, reason, now);
-        return paid ? refundable() : Money.ZERO;
+        refundOwedPaise = refundable().paise();
+    }
+
+    /**
+     * A payment was captured after the order stopped waiting for one (it was cancelled, or its
+     * reservation ran out): the money is owed back. The order itself does not change.
+     */
+    void capturedTooLate(String paymentId, Money amount, Instant now) {
+        refundOwedPaise = Math.addExact(refundOwedPaise, amount.paise());
+        updatedAt = now;
+        history.add(new StatusChange(status, status, now, null, "payment " + paymentId + " of " + amount
+                + " arrived after the order was " + status + "; refund owed"));
     }
 
     /** An unpaid order whose reservation ran out: cancelled by the system. */
@@ -261,21 +278,58 @@ class Order {
         return true;
     }
 
-    /** Money was returned to the buyer; the order is refunded in full or in part. */
-    void refunded(Money amount, Instant now) {
-        if (amount.paise() <= 0 || amount.compareTo(refundable()) > 0) {
+    /**
+     * Refuses a refund staff ask for that the order's state or amount does not allow; changes nothing.
+     */
+    void requireRefundable(Money amount) {
+        if (!status.mayBecome(OrderStatus.PARTIALLY_REFUNDED) && !status.mayBecome(OrderStatus.REFUNDED)) {
+            throw illegal(OrderStatus.REFUNDED);
+        }
+        Money left = Money.ofPaise(refundable().paise() - refundOwedPaise);
+        if (amount.paise() <= 0 || amount.compareTo(left) > 0) {
             throw BusinessRuleViolation.invalidField("order.refund-too-large", "amount",
-                    "At most " + refundable() + " of order " + orderNumber + " can still be refunded.");
+                    "At most " + left + " of order " + orderNumber + " can still be refunded.");
+        }
+    }
+
+    /**
+     * The gateway refunded money of this order. A refund of the order's own payment moves it to
+     * REFUNDED or PARTIALLY_REFUNDED (a cancelled order stays cancelled until the whole amount is
+     * back); a refund of a late payment only settles what was owed. Never refuses: the money has
+     * already gone back.
+     */
+    void refunded(Money amount, Instant now) {
+        refundsSettled++;
+        refundOwedPaise = Math.max(0, refundOwedPaise - amount.paise());
+        if (gatewayPaymentId == null || amount.compareTo(refundable()) > 0) {
+            updatedAt = now; // a late payment given back: the order's own money is untouched
+            history.add(new StatusChange(status, status, now, null, "refunded " + amount));
+            return;
         }
         refundedPaise = Math.addExact(refundedPaise, amount.paise());
         boolean full = refundedPaise == totalPaise;
         OrderStatus next = full ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
-        if (status == OrderStatus.CANCELLED && !full) {
-            updatedAt = now; // a cancelled order refunded in instalments stays cancelled until the last one
+        if (!status.mayBecome(next) || status == OrderStatus.CANCELLED && !full) {
+            // a cancelled order refunded in instalments stays cancelled until the last one; a refund
+            // made at the gateway's dashboard while the order is on its way is noted, not refused
+            updatedAt = now;
             history.add(new StatusChange(status, status, now, null, "refunded " + amount));
             return;
         }
         move(next, null, "refunded " + amount, now);
+    }
+
+    /** What is owed back and not yet asked of the gateway. */
+    Money refundOwed() {
+        return Money.ofPaise(refundOwedPaise);
+    }
+
+    /**
+     * The idempotency key of the next refund of what is owed: the same until that refund settles,
+     * so a retry after a timeout can never refund twice.
+     */
+    String nextOwedRefundKey() {
+        return orderNumber + "/refund-" + (refundsSettled + 1);
     }
 
     /** What has been paid and not yet given back. */

@@ -122,10 +122,12 @@ class OrderLifecycleTests {
 
         Order paid = cementOrder("29");
         paid.paid("pay_2", "BN/26-27/000002", LocalDate.of(2026, 11, 25), NOW);
-        assertThat(paid.cancel(BUYER, true, "changed my mind", NOW)).isEqualTo(paid.total());
+        paid.cancel(BUYER, true, "changed my mind", NOW);
+        assertThat(paid.refundOwed()).isEqualTo(paid.total());
 
         Order unpaid = cementOrder("29");
-        assertThat(unpaid.cancel(BUYER, true, "changed my mind", NOW)).isEqualTo(Money.ZERO);
+        unpaid.cancel(BUYER, true, "changed my mind", NOW);
+        assertThat(unpaid.refundOwed()).isEqualTo(Money.ZERO);
     }
 
     @Test
@@ -136,14 +138,58 @@ class OrderLifecycleTests {
         order.ship("VRL", "1", STAFF, NOW);
         order.deliver(STAFF, NOW);
 
+        order.requireRefundable(Money.ofRupees("1000.00"));
         order.refunded(Money.ofRupees("1000.00"), NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
-        assertThatThrownBy(() -> order.refunded(order.total(), NOW)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> order.requireRefundable(order.total())).isInstanceOfSatisfying(
                 BusinessRuleViolation.class, refused -> assertThat(refused.code()).isEqualTo("order.refund-too-large"));
 
         order.refunded(order.refundable(), NOW);
         assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
         assertThat(order.refundable()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aCancelledPaidOrderIsRefundedWhenTheWholeAmountIsBack() {
+        Order order = cementOrder("29");
+        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.cancel(STAFF, false, "out of delivery range after all", NOW);
+        String key = order.nextOwedRefundKey();
+
+        order.refunded(Money.ofRupees("100.00"), NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.nextOwedRefundKey()).isNotEqualTo(key);
+
+        order.refunded(order.refundable(), NOW);
+        assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(order.refundOwed()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aPaymentThatArrivesAfterExpiryIsOwedBackAndLeavesTheOrderAlone() {
+        Order order = cementOrder("29");
+        order.expire(NOW);
+
+        order.capturedTooLate("pay_9", order.total(), NOW);
+        assertThat(order.refundOwed()).isEqualTo(order.total());
+        order.refunded(order.total(), NOW);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(order.refundOwed()).isEqualTo(Money.ZERO);
+        assertThat(order.refunded()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aRefundMadeAtTheGatewayWhileTheOrderTravelsIsNotedNotRefused() {
+        Order order = cementOrder("29");
+        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.pack(STAFF, NOW);
+        order.ship("VRL", "1", STAFF, NOW);
+
+        order.refunded(Money.ofRupees("50.00"), NOW);
+
+        assertThat(order.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.refunded()).isEqualTo(Money.ofRupees("50.00"));
     }
 
     @Test
