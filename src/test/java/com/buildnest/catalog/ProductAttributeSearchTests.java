@@ -143,6 +143,18 @@ class ProductAttributeSearchTests {
         assertProblem(api.get("/api/products/search?" + tooMany), 400, "request.invalid");
     }
 
+    @Test
+    void theAttributeFilterIsDocumentedInTheOpenApiDocument() {
+        JsonNode parameters = api.get("/v3/api-docs").json().get("paths").get("/api/products").get("get")
+                .get("parameters");
+
+        JsonNode attribute = parameters.valueStream().filter(p -> p.get("name").asString().equals("attribute"))
+                .findFirst().orElseThrow();
+        assertThat(attribute.get("in").asString()).isEqualTo("query");
+        assertThat(attribute.get("description").asString()).contains("grade:OPC 53");
+        assertThat(attribute.get("schema").get("type").asString()).isEqualTo("array");
+    }
+
     private String create(List<Map<String, String>> attributes) {
         String sku = newSku();
         Response created = api.postJson("/api/admin/products", json(with(form(sku, attributes), "brand", brand)),
