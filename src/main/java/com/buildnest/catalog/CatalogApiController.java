@@ -73,8 +73,10 @@ class CatalogApiController {
      */
     @GetMapping({ "/products", "/products/search" })
     @Parameter(name = ATTRIBUTE, in = ParameterIn.QUERY, description = ATTRIBUTE_DESCRIPTION,
-            array = @ArraySchema(schema = @Schema(type = "string", example = "grade:OPC 53"), maxItems = MAX_ATTRIBUTE_FILTERS))
-    ProductPage products(HttpServletRequest request,@RequestParam(required = false) String q, @RequestParam(required = false) String query,
+            array = @ArraySchema(schema = @Schema(type = "string", example = "grade:OPC 53"),
+                    maxItems = MAX_ATTRIBUTE_FILTERS))
+    ProductPage products(HttpServletRequest request, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String query,
             @RequestParam(required = false) String category, @RequestParam(required = false) List<String> brand,
             @RequestParam(required = false) @Pattern(regexp = RUPEES, message = PRICE_MESSAGE)
             @DecimalMax(value = "10000000", message = PRICE_MESSAGE) String minPrice,
@@ -125,8 +127,8 @@ class CatalogApiController {
 
         @AssertTrue(message = "each is name:value, such as grade:OPC 53, at most " + MAX_ATTRIBUTE_FILTERS + " of them")
         public boolean isAttribute() {
-            return filters == null || filters.length <= MAX_ATTRIBUTE_FILTERS
-                    && Arrays.stream(filters).allMatch(filter -> FILTER.matcher(filter).matches());
+            return filters == null || (filters.length <= MAX_ATTRIBUTE_FILTERS
+                    && Arrays.stream(filters).allMatch(filter -> FILTER.matcher(filter).matches()));
         }
 
         /** The values wanted by (lowercase) name, for filters that are valid. */

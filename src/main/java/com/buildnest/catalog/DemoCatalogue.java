@@ -103,7 +103,8 @@ class DemoCatalogue implements ApplicationRunner {
             stock(row[0], ordering.minimum());
         }
         if (!details.isEmpty()) {
-            throw new IllegalStateException(ATTRIBUTES + " names products demo-products.tsv has not: " + details.keySet());
+            throw new IllegalStateException(ATTRIBUTES + " names products demo-products.tsv has not: "
+                    + details.keySet());
         }
         log.info("Loaded the demo catalogue: {} categories, {} products", categoryIds.size(), productRows.size());
     }

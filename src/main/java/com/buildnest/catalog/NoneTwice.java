@@ -31,7 +31,10 @@ import jakarta.validation.Payload;
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Compares trimmed, lower-cased attribute names and trimmed image addresses; absent ones are left to their own constraints. */
+    /**
+     * Compares trimmed, lower-cased attribute names and trimmed image addresses; absent ones are
+     * left to their own constraints.
+     */
     class Check implements ConstraintValidator<NoneTwice, List<?>> {
         @Override
         public boolean isValid(List<?> entries, ConstraintValidatorContext context) {

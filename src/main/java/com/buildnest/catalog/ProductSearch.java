@@ -195,7 +195,8 @@ class ProductSearch {
         criteria.attributes().forEach((name, values) -> {
             // Matched through the normalised field, so "opc 53" finds "OPC 53".
             BooleanPredicateClausesStep<?, ?> anyValue = f.bool();
-            values.forEach(value -> anyValue.should(f.match().field("attribute_key").matching(Product.term(name, value))));
+            values.forEach(value -> anyValue.should(f.match().field("attribute_key")
+                    .matching(Product.term(name, value))));
             all.filter(anyValue);
         });
         if ((criteria.minPaise() != null || criteria.maxPaise() != null) && excluded != Filter.PRICE) {
@@ -219,8 +220,9 @@ class ProductSearch {
     }
 
     /**
-     * Every word must be found, in the name, brand, description or attributes (names and values): as written (ranked highest),
-     * within one typo for words of 5–7 letters and two for longer ones, or as the start of a word.
+     * Every word must be found, in the name, brand, description or attributes (names and values):
+     * as written (ranked highest), within one typo for words of 5–7 letters and two for longer ones,
+     * or as the start of a word (of the name or brand).
      * A whole SKU or an exact phrase of the name ranks above everything else. The text is never
      * parsed as query syntax, so quotes, operators and markup are only words (or nothing).
      */
