@@ -1,6 +1,7 @@
 package com.buildnest.catalog;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -43,8 +44,8 @@ public class CatalogAdministration {
     /** A product as staff see it, active or not, with the version an update must name. */
     public record AdminProduct(long id, String sku, String name, String brand, long categoryId, String description,
             SellingUnit unit, List<PackSize> packs, long minimumOrderQuantity, long orderStep,
-            long maximumOrderQuantity, List<Price> prices, String hsnCode, long weightGrams, boolean active,
-            long version) {
+            long maximumOrderQuantity, List<Price> prices, String hsnCode, long weightGrams,
+            List<ProductAttribute> attributes, List<ProductImage> images, boolean active, long version) {
 
         static AdminProduct of(Product product) {
             OrderQuantityRule ordering = product.ordering();
@@ -52,7 +53,8 @@ public class CatalogAdministration {
                     product.categoryId(), product.description(), product.unit(), product.packs(), ordering.minimum(),
                     ordering.step(), ordering.maximum(), product.prices().breaks().stream()
                             .map(b -> new Price(b.minQuantity(), b.unitPrice())).toList(),
-                    product.hsnCode(), product.weightGrams(), product.active(), product.version());
+                    product.hsnCode(), product.weightGrams(), product.attributes(), product.images(),
+                    product.active(), product.version());
         }
     }
 
@@ -79,12 +81,7 @@ public class CatalogAdministration {
         if (products.existsBySku(form.sku())) {
             throw skuTaken(form.sku());
         }
-        Product product = new Product(form.sku(), form.name().trim(), form.brand().trim(), form.categoryId(),
-                blankToNull(form.description()), spec.unit(), spec.packs(), spec.ordering(), spec.prices(),
-                form.hsnCode(), form.weightGrams(), clock.instant());
-        if (Boolean.FALSE.equals(form.active())) {
-            product.deactivate();
-        }
+        Product product = newProduct(form, spec, clock.instant());
         try {
             product = products.saveAndFlush(product);
         } catch (DataIntegrityViolationException raced) {
@@ -193,9 +190,22 @@ public class CatalogAdministration {
         return spec;
     }
 
+    /** A new product as a checked form describes it, on sale unless the form says {@code active: false}. */
+    static Product newProduct(ProductForm form, ProductForm.Specification spec, Instant now) {
+        Product product = new Product(form.sku(), form.name().trim(), form.brand().trim(), form.categoryId(),
+                blankToNull(form.description()), spec.unit(), spec.packs(), spec.ordering(), spec.prices(),
+                form.hsnCode(), form.weightGrams(), now);
+        product.detail(spec.attributes(), spec.images());
+        if (Boolean.FALSE.equals(form.active())) {
+            product.deactivate();
+        }
+        return product;
+    }
+
     static void apply(Product product, ProductForm form, ProductForm.Specification spec) {
         product.update(form.name().trim(), form.brand().trim(), form.categoryId(), blankToNull(form.description()),
                 spec.unit(), spec.packs(), spec.ordering(), spec.prices(), form.hsnCode(), form.weightGrams());
+        product.detail(spec.attributes(), spec.images());
         if (Boolean.TRUE.equals(form.active())) {
             product.activate();
         } else if (Boolean.FALSE.equals(form.active())) {

@@ -1,9 +1,15 @@
 package com.buildnest.catalog;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -12,6 +18,11 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.data.web.PagedModel;
 import org.springframework.validation.annotation.Validated;
@@ -57,10 +68,15 @@ class CatalogApiController {
 
     /**
      * Products, by name unless searched; {@code sort=rating} is accepted and ranks by relevance
-     * until products have reviews.
+     * until products have reviews. Attribute filters are read from the raw parameter values: bound
+     * to a list, a single value would be cut at its commas ("capacity:1,000 litres").
      */
     @GetMapping({ "/products", "/products/search" })
-    ProductPage products(@RequestParam(required = false) String q, @RequestParam(required = false) String query,
+    @Parameter(name = ATTRIBUTE, in = ParameterIn.QUERY, description = ATTRIBUTE_DESCRIPTION,
+            array = @ArraySchema(schema = @Schema(type = "string", example = "grade:OPC 53"),
+                    maxItems = MAX_ATTRIBUTE_FILTERS))
+    ProductPage products(HttpServletRequest request, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String query,
             @RequestParam(required = false) String category, @RequestParam(required = false) List<String> brand,
             @RequestParam(required = false) @Pattern(regexp = RUPEES, message = PRICE_MESSAGE)
             @DecimalMax(value = "10000000", message = PRICE_MESSAGE) String minPrice,
@@ -73,12 +89,11 @@ class CatalogApiController {
         String text = q != null && !q.isBlank() ? q : query != null && !query.isBlank() ? query : null;
         Long min = paise("minPrice", minPrice);
         Long max = paise("maxPrice", maxPrice);
-        Set<ConstraintViolation<PriceRange>> disordered = validator.validate(new PriceRange(min, max));
-        if (!disordered.isEmpty()) {
-            throw new ConstraintViolationException(disordered);
-        }
-        SearchPage found = catalog.search(new SearchQuery(text, category, brand, min, max, inStock, order(sort, text)),
-                page, size);
+        requireValid(new PriceRange(min, max));
+        AttributeFilters attributes = new AttributeFilters(request.getParameterValues(ATTRIBUTE));
+        requireValid(attributes);
+        SearchPage found = catalog.search(new SearchQuery(text, category, brand, min, max, inStock, order(sort, text),
+                attributes.byName()), page, size);
         return new ProductPage(found);
     }
 
@@ -95,6 +110,45 @@ class CatalogApiController {
         @AssertTrue(message = "minPrice must not be above maxPrice.")
         public boolean isMinPrice() {
             return min == null || max == null || min <= max;
+        }
+    }
+
+    static final String ATTRIBUTE = "attribute";
+    static final int MAX_ATTRIBUTE_FILTERS = 20;
+    static final String ATTRIBUTE_DESCRIPTION = "Attribute filter `name:value` (the name in any case, the value as the"
+            + " `facets.attributes` list it, case ignored), such as `grade:OPC 53`; repeat the parameter for more"
+            + " (at most 20). Values of one name are alternatives (`finish:Matt&attribute=finish:Glossy`), different"
+            + " names must all hold (`grade:OPC 53&attribute=size:50 kg`).";
+
+    /** The {@code attribute} parameters, checked together (a 400 naming {@code attribute}). */
+    record AttributeFilters(String[] filters) {
+        private static final java.util.regex.Pattern FILTER = java.util.regex.Pattern.compile(
+                "(" + ProductAttribute.NAME + "):(" + ProductAttribute.VALUE + ")");
+
+        @AssertTrue(message = "each is name:value, such as grade:OPC 53, at most " + MAX_ATTRIBUTE_FILTERS + " of them")
+        public boolean isAttribute() {
+            return filters == null || (filters.length <= MAX_ATTRIBUTE_FILTERS
+                    && Arrays.stream(filters).allMatch(filter -> FILTER.matcher(filter).matches()));
+        }
+
+        /** The values wanted by (lowercase) name, for filters that are valid. */
+        Map<String, List<String>> byName() {
+            Map<String, List<String>> byName = new LinkedHashMap<>();
+            for (String filter : filters == null ? new String[0] : filters) {
+                Matcher parts = FILTER.matcher(filter);
+                if (parts.matches()) {
+                    ProductAttribute wanted = new ProductAttribute(parts.group(1), parts.group(2));
+                    byName.computeIfAbsent(wanted.name(), name -> new ArrayList<>()).add(wanted.value());
+                }
+            }
+            return byName;
+        }
+    }
+
+    private <T> void requireValid(T parameters) {
+        Set<ConstraintViolation<T>> violations = validator.validate(parameters);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
     }
 

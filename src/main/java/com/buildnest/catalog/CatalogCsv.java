@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -23,7 +24,14 @@ import com.buildnest.shared.BusinessRuleViolation;
 /**
  * The catalogue's CSV (RFC 4180, UTF-8, a header line): one product a line, its columns named as
  * the fields of {@link ProductForm} except {@code category}, which holds the category's slug.
- * Price breaks are written {@code minQuantity=rupees|…} and packs {@code name=baseUnits|…}.
+ * Price breaks are written {@code minQuantity=rupees|…}, packs {@code name=baseUnits|…}, attributes
+ * {@code name=value|…} and images {@code url|…} (their alternative text is not in the file).
+ * <p>
+ * Spreadsheets run a cell that starts with {@code = + - @}, a tab or a carriage return as a formula
+ * (CSV injection), so writing prefixes such a cell with a single quote, which a spreadsheet shows as
+ * text; reading removes that quote again, so an export imports back exactly. To keep that exact, a
+ * cell that already starts with quotes before such a character gets one more quote on the way out.
+ * <p>
  * Reading refuses the file as a whole ({@code catalog.csv-malformed}) when it is not UTF-8, its
  * header is not exactly these columns, a quote is left open or it has too many rows; a line with the
  * wrong number of fields is reported against that line.
@@ -31,10 +39,13 @@ import com.buildnest.shared.BusinessRuleViolation;
 final class CatalogCsv {
 
     static final List<String> COLUMNS = List.of("sku", "name", "brand", "category", "description", "unit", "hsnCode",
-            "weightGrams", "minimumOrderQuantity", "orderStep", "maximumOrderQuantity", "prices", "packs", "active");
+            "weightGrams", "minimumOrderQuantity", "orderStep", "maximumOrderQuantity", "prices", "packs", "active",
+            "attributes", "images");
     static final int MAX_ROWS = 10_000;
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    /** A cell a spreadsheet would run as a formula, possibly behind quotes that made it text. */
+    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r].*", Pattern.DOTALL);
 
     private CatalogCsv() {
     }
@@ -55,7 +66,7 @@ final class CatalogCsv {
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord(COLUMNS);
             for (AdminProductLine product : products) {
-                printer.printRecord(product.values());
+                printer.printRecord(product.values().stream().map(CatalogCsv::guarded).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
@@ -75,8 +86,21 @@ final class CatalogCsv {
                             .collect(Collectors.joining("|")),
                     product.packs().stream().map(p -> p.name() + "=" + p.baseUnits())
                             .collect(Collectors.joining("|")),
-                    Boolean.toString(product.active())));
+                    Boolean.toString(product.active()),
+                    product.attributes().stream().map(a -> a.name() + "=" + a.value())
+                            .collect(Collectors.joining("|")),
+                    product.images().stream().map(ProductImage::url).collect(Collectors.joining("|"))));
         }
+    }
+
+    /** The cell as written: a single quote before anything a spreadsheet would run as a formula. */
+    static String guarded(String cell) {
+        return FORMULA.matcher(cell).matches() ? "'" + cell : cell;
+    }
+
+    /** The cell as meant: the quote {@link #guarded} adds is removed; any other text is left as it is. */
+    static String unguarded(String cell) {
+        return cell.startsWith("'") && FORMULA.matcher(cell).matches() ? cell.substring(1) : cell;
     }
 
     static List<Row> read(byte[] bytes) {
@@ -114,7 +138,7 @@ final class CatalogCsv {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < COLUMNS.size(); i++) {
-            fields.put(COLUMNS.get(i), record.get(i));
+            fields.put(COLUMNS.get(i), unguarded(record.get(i)));
         }
         return new Row(line, fields, record.size());
     }

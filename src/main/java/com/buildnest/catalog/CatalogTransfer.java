@@ -3,6 +3,7 @@ package com.buildnest.catalog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -94,12 +95,15 @@ public class CatalogTransfer {
                 .collect(Collectors.toMap(Category::slug, Category::id));
         LocalDate today = LocalDate.now(clock);
         GstRateTable rates = gstRates.tableOn(today);
+        Map<String, Product> existing = products.findBySkuIn(rows.stream().filter(CatalogCsv.Row::complete)
+                .map(row -> row.get("sku").trim()).distinct().toList())
+                .stream().collect(Collectors.toMap(Product::sku, Function.identity()));
         Map<String, Long> firstLineOfSku = new HashMap<>();
         List<RowReport> refused = new ArrayList<>();
         List<Checked> accepted = new ArrayList<>();
         for (CatalogCsv.Row row : rows) {
             List<String> errors = new ArrayList<>();
-            ProductForm form = row.complete() ? form(row, categoryIds, errors) : null;
+            ProductForm form = row.complete() ? form(row, categoryIds, existing, errors) : null;
             if (!row.complete()) {
                 errors.add("has " + row.fieldCount() + " fields; the header has " + CatalogCsv.COLUMNS.size());
             }
@@ -123,7 +127,7 @@ public class CatalogTransfer {
         }
         ImportResult result;
         try {
-            result = write(accepted);
+            result = write(accepted, existing);
         } catch (DataIntegrityViolationException raced) {
             throw BusinessRuleViolation.conflict("catalog.sku-taken",
                     "A product of the file was created by someone else meanwhile; nothing was imported. Import again.");
@@ -135,9 +139,7 @@ public class CatalogTransfer {
     private record Checked(ProductForm form, ProductForm.Specification spec) {
     }
 
-    private ImportResult write(List<Checked> lines) {
-        Map<String, Product> existing = products.findBySkuIn(lines.stream().map(c -> c.form().sku()).toList())
-                .stream().collect(Collectors.toMap(Product::sku, Function.identity()));
+    private ImportResult write(List<Checked> lines, Map<String, Product> existing) {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -145,14 +147,7 @@ public class CatalogTransfer {
             ProductForm form = line.form();
             Product product = existing.get(form.sku());
             if (product == null) {
-                product = new Product(form.sku(), form.name().trim(), form.brand().trim(), form.categoryId(),
-                        CatalogAdministration.blankToNull(form.description()), line.spec().unit(), line.spec().packs(),
-                        line.spec().ordering(), line.spec().prices(), form.hsnCode(), form.weightGrams(),
-                        clock.instant());
-                if (Boolean.FALSE.equals(form.active())) {
-                    product.deactivate();
-                }
-                products.save(product);
+                products.save(CatalogAdministration.newProduct(form, line.spec(), clock.instant()));
                 inventory.track(form.sku(), null);
                 created++;
             } else {
@@ -168,8 +163,13 @@ public class CatalogTransfer {
         return new ImportResult(created, updated, unchanged);
     }
 
-    /** The line as a form; unreadable numbers and unknown categories are added to {@code errors}. */
-    private static ProductForm form(CatalogCsv.Row row, Map<String, Long> categoryIds, List<String> errors) {
+    /**
+     * The line as a form; unreadable numbers and unknown categories are added to {@code errors}. An
+     * image keeps the alternative text its product already has for that address; a new one is
+     * described by the product's name.
+     */
+    private static ProductForm form(CatalogCsv.Row row, Map<String, Long> categoryIds, Map<String, Product> existing,
+            List<String> errors) {
         String slug = row.get("category").trim();
         Long categoryId = categoryIds.get(slug);
         if (categoryId == null) {
@@ -184,6 +184,8 @@ public class CatalogTransfer {
                 number(row, "weightGrams", errors), number(row, "minimumOrderQuantity", errors),
                 number(row, "orderStep", errors), number(row, "maximumOrderQuantity", errors),
                 tiers(row.get("prices"), errors), packs(row.get("packs"), errors),
+                attributes(row.get("attributes"), errors),
+                images(row.get("images"), row.get("name"), existing.get(row.get("sku").trim())),
                 active.isEmpty() ? null : Boolean.valueOf(active), null);
     }
 
@@ -234,6 +236,29 @@ public class CatalogTransfer {
                 .map(pair -> parseLong(pair[1], "packs", errors)
                         .map(units -> new ProductForm.Pack(pair[0].trim(), units)).orElse(null))
                 .filter(pack -> pack != null).toList();
+    }
+
+    /** {@code name=value|…}; a value may hold {@code =}, since names cannot. */
+    private static List<ProductForm.Attribute> attributes(String cell, List<String> errors) {
+        List<ProductForm.Attribute> attributes = new ArrayList<>();
+        for (String part : cell.isBlank() ? new String[0] : cell.split("\\|", -1)) {
+            int equals = part.indexOf('=');
+            if (equals < 1) {
+                errors.add("attributes: '" + part + "' is not name=value");
+            } else {
+                attributes.add(new ProductForm.Attribute(part.substring(0, equals), part.substring(equals + 1)));
+            }
+        }
+        return attributes;
+    }
+
+    private static List<ProductForm.Image> images(String cell, String productName, Product product) {
+        Map<String, String> known = product == null ? Map.of() : product.images().stream()
+                .collect(Collectors.toMap(ProductImage::url, ProductImage::alt, (first, again) -> first));
+        return cell.isBlank() ? List.of()
+                : Arrays.stream(cell.split("\\|", -1)).map(String::trim)
+                        .map(url -> new ProductForm.Image(url, known.getOrDefault(url, productName.trim())))
+                        .toList();
     }
 
     private static List<String[]> pairs(String cell, String column, String shape, List<String> errors) {

@@ -27,6 +27,8 @@ import com.buildnest.shared.Money;
 /**
  * Fills an empty catalogue with the demo building materials in {@code catalog/demo-*.tsv}, and
  * their stock, so the embedded default has something to browse and buy. Runs before the application reports ready.
+ * The attributes and images of {@value #ATTRIBUTES} are optional, file and rows alike: a product
+ * without a row has none. An image's alternative text is the product's name.
  */
 @Component
 @ConditionalOnBooleanProperty("buildnest.catalog.demo-catalogue")
@@ -34,6 +36,7 @@ class DemoCatalogue implements ApplicationRunner {
 
     static final String LOW_STOCK_SKU = "SAN-HIN-EWC";
     static final String SOLD_OUT_SKU = "HW-HIN-SS-4";
+    static final String ATTRIBUTES = "catalog/demo-attributes.tsv";
     /** Movements made by BuildNest itself rather than by a person carry actor id 0. */
     private static final long SYSTEM_ACTOR = 0;
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
@@ -72,6 +75,7 @@ class DemoCatalogue implements ApplicationRunner {
         }
         LocalDate today = LocalDate.now(clock);
         List<String[]> productRows = rows("catalog/demo-products.tsv", 8);
+        Map<String, String[]> details = details();
         for (String[] row : productRows) {
             Long categoryId = categoryIds.get(row[1]);
             String[] sale = selling.get(row[0]);
@@ -88,12 +92,43 @@ class DemoCatalogue implements ApplicationRunner {
                     new TierPrices.Break(Long.parseLong(pair[0]), Money.ofRupees(pair[1]))));
             List<PackSize> packs = pairs(sale[5]).stream()
                     .map(pair -> new PackSize(pair[0], Long.parseLong(pair[1]))).toList();
-            products.save(new Product(row[0], row[2], row[3], categoryId, row[7], SellingUnit.ofCode(row[4]), packs,
+            Product product = new Product(row[0], row[2], row[3], categoryId, row[7], SellingUnit.ofCode(row[4]), packs,
                     ordering, TierPrices.of(ordering.minimum(), breaks), row[6], Long.parseLong(sale[1]),
-                    clock.instant()));
+                    clock.instant());
+            String[] detail = details.remove(row[0]);
+            if (detail != null) {
+                detail(product, detail);
+            }
+            products.save(product);
             stock(row[0], ordering.minimum());
         }
+        if (!details.isEmpty()) {
+            throw new IllegalStateException(ATTRIBUTES + " names products demo-products.tsv has not: "
+                    + details.keySet());
+        }
         log.info("Loaded the demo catalogue: {} categories, {} products", categoryIds.size(), productRows.size());
+    }
+
+    /** The rows of the optional attributes file by SKU; none without the file. */
+    private static Map<String, String[]> details() throws IOException {
+        Map<String, String[]> bySku = new HashMap<>();
+        if (new ClassPathResource(ATTRIBUTES).exists()) {
+            rows(ATTRIBUTES, 3).forEach(row -> bySku.put(row[0], row));
+        }
+        return bySku;
+    }
+
+    /** Attributes {@code name=value|…} and images {@code url|…} of a row, onto its product. */
+    private static void detail(Product product, String[] row) {
+        List<ProductAttribute> attributes = pairs(row[1]).stream().map(pair -> {
+            if (pair.length != 2) {
+                throw new IllegalStateException(ATTRIBUTES + ": " + row[0] + " has an attribute without =");
+            }
+            return new ProductAttribute(pair[0], pair[1]);
+        }).toList();
+        List<ProductImage> images = row[2].isEmpty() ? List.of()
+                : Arrays.stream(row[2].split("\\|")).map(url -> new ProductImage(url, product.name())).toList();
+        product.detail(attributes, images);
     }
 
     /**

@@ -26,7 +26,10 @@ import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 import com.buildnest.shared.Money;
 
@@ -34,7 +37,8 @@ import com.buildnest.shared.Money;
  * Something the shop sells, counted in its base unit (a bag of cement, a kilogram of TMT bars, a
  * box of tiles), in the packs it also comes in, with the quantities that may be ordered, tier prices
  * in paise (tax-exclusive), the HSN code that decides its GST rate, and its weight for shipping.
- * {@code price_paise} repeats the first tier's price so listings can sort by it.
+ * {@code price_paise} repeats the first tier's price so listings can sort by it. Its attributes
+ * (grade, finish, size…) and images are ordered lists of their own.
  * The search index (docs/adr/0005, {@link ProductSearch}) holds the fields marked for it and
  * follows every change to a product when its transaction commits.
  */
@@ -108,6 +112,18 @@ class Product {
     @BatchSize(size = 100)
     private List<PackSizeRow> packs = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "catalog_product_attribute", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<AttributeRow> attributes = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "catalog_product_image", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    @BatchSize(size = 100)
+    private List<ImageRow> images = new ArrayList<>();
+
     @Column(nullable = false)
     @GenericField
     private boolean active;
@@ -138,6 +154,22 @@ class Product {
     void update(String name, String brand, Long categoryId, String description, SellingUnit unit,
             List<PackSize> packs, OrderQuantityRule ordering, TierPrices prices, String hsnCode, long weightGrams) {
         describe(name, brand, categoryId, description, unit, packs, ordering, prices, hsnCode, weightGrams);
+    }
+
+    /**
+     * Replaces the product's attributes (at most {@value ProductAttribute#MAX_PER_PRODUCT}, no name
+     * twice) and images (at most {@value ProductImage#MAX_PER_PRODUCT}, no address twice), each list
+     * only when it differs, so that setting them as they are leaves the version alone.
+     */
+    void detail(List<ProductAttribute> attributes, List<ProductImage> images) {
+        List<ProductAttribute> checkedAttributes = ProductAttribute.ofProduct(attributes);
+        List<ProductImage> checkedImages = ProductImage.ofProduct(images);
+        if (!checkedAttributes.equals(attributes())) {
+            this.attributes = new ArrayList<>(checkedAttributes.stream().map(AttributeRow::new).toList());
+        }
+        if (!checkedImages.equals(images())) {
+            this.images = new ArrayList<>(checkedImages.stream().map(ImageRow::new).toList());
+        }
     }
 
     /** Off sale: gone from the shop, kept for the orders that name it. */
@@ -236,6 +268,40 @@ class Product {
         return active;
     }
 
+    List<ProductAttribute> attributes() {
+        return attributes.stream().map(AttributeRow::toAttribute).toList();
+    }
+
+    List<ProductImage> images() {
+        return images.stream().map(ImageRow::toImage).toList();
+    }
+
+    /**
+     * The attributes as words for keyword search, each name and value together ("grade OPC 53"),
+     * so that "53 grade" or "matt" finds the products described so.
+     */
+    @FullTextField(name = "attribute_text", analyzer = "english")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "attributes")))
+    List<String> getAttributeText() {
+        return attributes.stream().map(row -> row.name.replace('-', ' ') + " " + row.value).toList();
+    }
+
+    /**
+     * The attributes as {@code name=value} terms: as stored for facet counts, and normalised
+     * (lower-cased, accents folded) for filters that ignore case.
+     */
+    @KeywordField(name = "attribute_facet", aggregable = Aggregable.YES)
+    @KeywordField(name = "attribute_key", normalizer = "sort")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "attributes")))
+    List<String> getAttributeTerms() {
+        return attributes.stream().map(row -> term(row.name, row.value)).toList();
+    }
+
+    /** The index term of an attribute, {@code name=value}: names hold no {@code =}, so it splits at the first. */
+    static String term(String name, String value) {
+        return name + "=" + value;
+    }
+
     /** A stored price break. */
     @Embeddable
     static class TierPriceRow {
@@ -255,6 +321,50 @@ class Product {
 
         TierPrices.Break toBreak() {
             return new TierPrices.Break(minQuantity, Money.ofPaise(unitPricePaise));
+        }
+    }
+
+    /** A stored attribute. */
+    @Embeddable
+    static class AttributeRow {
+        @Column(nullable = false, length = 60)
+        private String name;
+
+        @Column(name = "attribute_value", nullable = false, length = ProductAttribute.MAX_VALUE_LENGTH)
+        private String value;
+
+        protected AttributeRow() {
+        }
+
+        AttributeRow(ProductAttribute attribute) {
+            this.name = attribute.name();
+            this.value = attribute.value();
+        }
+
+        ProductAttribute toAttribute() {
+            return new ProductAttribute(name, value);
+        }
+    }
+
+    /** A stored image. */
+    @Embeddable
+    static class ImageRow {
+        @Column(nullable = false, length = ProductImage.MAX_URL_LENGTH)
+        private String url;
+
+        @Column(name = "alt_text", nullable = false, length = ProductImage.MAX_ALT_LENGTH)
+        private String alt;
+
+        protected ImageRow() {
+        }
+
+        ImageRow(ProductImage image) {
+            this.url = image.url();
+            this.alt = image.alt();
+        }
+
+        ProductImage toImage() {
+            return new ProductImage(url, alt);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -109,7 +110,7 @@ public class ProductCatalog {
             categoryIds = withDescendants(root, all);
         }
         ProductSearch.Found found = search.find(new ProductSearch.Criteria(query.text(), categoryIds, query.brands(),
-                query.minPaise(), query.maxPaise(), query.inStock(), query.order()),
+                query.minPaise(), query.maxPaise(), query.inStock(), query.order(), query.attributes()),
                 (int) Math.min((long) page * limit, Integer.MAX_VALUE), limit);
         LocalDate today = LocalDate.now(clock);
         GstRateTable rates = gstRates.tableOn(today);
@@ -131,25 +132,32 @@ public class ProductCatalog {
         List<FacetValue> stockFacet = found.inStock().entrySet().stream()
                 .map(e -> new FacetValue(e.getKey(), e.getKey() ? "In stock" : "Out of stock", e.getValue()))
                 .toList();
+        Map<String, List<FacetValue>> attributeFacets = new LinkedHashMap<>();
+        found.attributes().forEach((name, values) -> attributeFacets.put(name, values.entrySet().stream()
+                .map(e -> new FacetValue(e.getKey(), e.getKey(), e.getValue())).toList()));
         return new SearchPage(new PageImpl<>(views, PageRequest.of(page, limit), found.total()),
-                new Facets(categoryFacet, brandFacet, priceFacet, stockFacet));
+                new Facets(categoryFacet, brandFacet, priceFacet, stockFacet, attributeFacets));
     }
 
     /**
      * A search as a shopper asks it; null fields do not filter. Prices in paise, inclusive;
-     * {@code order} RELEVANCE without {@code text} lists by name.
+     * {@code order} RELEVANCE without {@code text} lists by name; {@code attributes} from lowercase
+     * name to the values wanted (any of them).
      */
     record SearchQuery(String text, String category, List<String> brands, Long minPaise, Long maxPaise,
-            Boolean inStock, ProductSearch.Order order) {
+            Boolean inStock, ProductSearch.Order order, Map<String, List<String>> attributes) {
     }
 
     /** One page of products and the facet counts of the whole result. */
     record SearchPage(Page<ProductView> products, Facets facets) {
     }
 
-    /** Facet counts: each counts the matches with every other filter applied, not its own. */
+    /**
+     * Facet counts: each counts the matches with every other filter applied, not its own.
+     * {@code attributes} holds, by attribute name (alphabetical), the values the matches have.
+     */
     record Facets(List<FacetValue> category, List<FacetValue> brand, List<FacetValue> priceBand,
-            List<FacetValue> inStock) {
+            List<FacetValue> inStock, Map<String, List<FacetValue>> attributes) {
     }
 
     /** A value to filter by, what to show for it and how many products it would leave. */
@@ -203,19 +211,21 @@ public class ProductCatalog {
      * {@code unitPrice} are per base unit, for the minimum order quantity and the tier, in the
      * configured display mode ({@code gst.priceIncludesGst}); the explicit exclusive and
      * inclusive amounts sit beside them. Without a rate on record today the inclusive amounts and
-     * the rate are null and prices show exclusive.
+     * the rate are null and prices show exclusive. {@code attributes} and {@code images} keep their
+     * order; {@code image} is the first image (null without any), the one a listing shows.
      */
     record ProductView(long id, String sku, String name, String brand, CategoryRef category, String description,
             SellingUnit unit, List<PackSize> packs, long minimumOrderQuantity, long orderStep,
             long maximumOrderQuantity, Money price, Money priceExcludingGst, Money priceIncludingGst,
             List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams,
+            List<ProductAttribute> attributes, List<ProductImage> images, ProductImage image,
             StockView stock) implements Serializable {
 
         /** The same view with another stock (null: none, as cached). */
         ProductView withStock(StockView stock) {
             return new ProductView(id, sku, name, brand, category, description, unit, packs, minimumOrderQuantity,
                     orderStep, maximumOrderQuantity, price, priceExcludingGst, priceIncludingGst, tierPrices, hsnCode,
-                    gstRate, gst, weightGrams, stock);
+                    gstRate, gst, weightGrams, attributes, images, image, stock);
         }
 
         static ProductView of(Product product, Category category, GstRate rate, boolean pricesIncludeGst,
@@ -225,13 +235,15 @@ public class ProductCatalog {
             List<TierView> tiers = product.prices().tiers().stream()
                     .map(tier -> TierView.of(tier, rate, inclusive)).toList();
             TierView first = tiers.get(0);
+            List<ProductImage> images = product.images();
             return new ProductView(product.id(), product.sku(), product.name(), product.brand(),
                     category == null ? null : new CategoryRef(category.id(), category.slug(), category.name()),
                     product.description(), product.unit(), product.packs(), ordering.minimum(), ordering.step(),
                     ordering.maximum(), first.unitPrice(), first.unitPriceExcludingGst(),
                     first.unitPriceIncludingGst(), tiers, product.hsnCode(), rate == null ? null : rate.percent(),
                     new GstView(product.hsnCode(), rate == null ? null : rate.percent(), inclusive),
-                    product.weightGrams(), StockView.of(available, ordering.minimum()));
+                    product.weightGrams(), product.attributes(), images, images.isEmpty() ? null : images.get(0),
+                    StockView.of(available, ordering.minimum()));
         }
     }
 

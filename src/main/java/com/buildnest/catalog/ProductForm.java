@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,7 +23,8 @@ import com.buildnest.shared.Money;
  * A product as staff write it, in the JSON API and in a CSV row alike. The annotations check its
  * shape (400 in the API, a row error in an import); {@link #toSpecification} then applies the rules
  * of the catalogue's value objects (tiers rise and never cost more, the maximum is a step above the
- * minimum…). Prices are rupee strings ({@code "405.50"}), never floating-point numbers.
+ * minimum…). Attributes and images are checked in shape here too, repeats included ({@link NoneTwice}).
+ * Prices are rupee strings ({@code "405.50"}), never floating-point numbers.
  * {@code version} is the one read before a change and is required when updating.
  */
 public record ProductForm(
@@ -39,6 +41,8 @@ public record ProductForm(
         @NotNull @Min(1) @Max(Inventory.MAX_QUANTITY) Long maximumOrderQuantity,
         @NotEmpty @Size(max = MAX_TIERS) List<@NotNull @Valid Tier> prices,
         @Size(max = MAX_PACKS) List<@NotNull @Valid Pack> packs,
+        @Size(max = ProductAttribute.MAX_PER_PRODUCT) @NoneTwice List<@NotNull @Valid Attribute> attributes,
+        @Size(max = ProductImage.MAX_PER_PRODUCT) @NoneTwice List<@NotNull @Valid Image> images,
         Boolean active,
         @NotNull(groups = Update.class) Long version) {
 
@@ -66,8 +70,24 @@ public record ProductForm(
             @NotNull @Min(1) @Max(Inventory.MAX_QUANTITY) Long baseUnits) {
     }
 
+    /**
+     * A fact about the product ({@link ProductAttribute}): the name is normalised to lowercase
+     * ({@code "Grade"} is {@code grade}), the value trimmed.
+     */
+    public record Attribute(
+            @NotNull @Pattern(regexp = ProductAttribute.NAME, message = "must be a letter followed by up to 59 letters, digits or dashes") String name,
+            @NotNull @Pattern(regexp = ProductAttribute.VALUE, message = "must be 1 to 120 characters without | or control characters") String value) {
+    }
+
+    /** A picture of the product ({@link ProductImage}) and the text that describes it to those who cannot see it. */
+    public record Image(
+            @NotBlank @Size(max = ProductImage.MAX_URL_LENGTH) @Pattern(regexp = ProductImage.URL, message = "must be an https:// address or a path under /images/") String url,
+            @NotBlank @Size(max = ProductImage.MAX_ALT_LENGTH) String alt) {
+    }
+
     /** The form's values as the catalogue's value objects, for a form whose shape is valid. */
-    record Specification(SellingUnit unit, List<PackSize> packs, OrderQuantityRule ordering, TierPrices prices) {
+    record Specification(SellingUnit unit, List<PackSize> packs, OrderQuantityRule ordering, TierPrices prices,
+            List<ProductAttribute> attributes, List<ProductImage> images) {
     }
 
     /**
@@ -75,19 +95,10 @@ public record ProductForm(
      * {@code catalog.invalid-product}, naming the field.
      */
     Specification toSpecification() {
-        OrderQuantityRule ordering;
-        try {
-            ordering = new OrderQuantityRule(minimumOrderQuantity, orderStep, maximumOrderQuantity);
-        } catch (IllegalArgumentException e) {
-            throw invalid("maximumOrderQuantity", e.getMessage());
-        }
-        TierPrices tiers;
-        try {
-            tiers = TierPrices.of(ordering.minimum(), prices.stream()
-                    .map(tier -> new TierPrices.Break(tier.minQuantity(), Money.ofRupees(tier.unitPrice()))).toList());
-        } catch (IllegalArgumentException e) {
-            throw invalid("prices", e.getMessage());
-        }
+        OrderQuantityRule ordering = ruled("maximumOrderQuantity",
+                () -> new OrderQuantityRule(minimumOrderQuantity, orderStep, maximumOrderQuantity));
+        TierPrices tiers = ruled("prices", () -> TierPrices.of(ordering.minimum(), prices.stream()
+                .map(tier -> new TierPrices.Break(tier.minQuantity(), Money.ofRupees(tier.unitPrice()))).toList()));
         List<PackSize> packSizes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Pack pack : packs == null ? List.<Pack>of() : packs) {
@@ -96,7 +107,20 @@ public record ProductForm(
             }
             packSizes.add(new PackSize(pack.name().trim(), pack.baseUnits()));
         }
-        return new Specification(SellingUnit.ofCode(unit), List.copyOf(packSizes), ordering, tiers);
+        List<ProductAttribute> facts = ruled("attributes", () -> ProductAttribute.ofProduct(attributes == null
+                ? List.of() : attributes.stream().map(a -> new ProductAttribute(a.name(), a.value())).toList()));
+        List<ProductImage> pictures = ruled("images", () -> ProductImage.ofProduct(images == null
+                ? List.of() : images.stream().map(i -> new ProductImage(i.url(), i.alt())).toList()));
+        return new Specification(SellingUnit.ofCode(unit), List.copyOf(packSizes), ordering, tiers, facts, pictures);
+    }
+
+    /** What {@code rule} builds, or its refusal as {@code catalog.invalid-product} on {@code field}. */
+    private static <T> T ruled(String field, Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, e.getMessage());
+        }
     }
 
     private static BusinessRuleViolation invalid(String field, String message) {

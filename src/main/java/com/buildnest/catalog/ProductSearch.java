@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -47,19 +48,40 @@ class ProductSearch {
     private static final AggregationKey<Map<String, Long>> BRANDS = AggregationKey.of("brand");
     private static final AggregationKey<Map<Long, Long>> CATEGORIES = AggregationKey.of("category");
     private static final AggregationKey<Map<Range<Long>, Long>> PRICES = AggregationKey.of("price");
+    private static final AggregationKey<Map<String, Long>> ATTRIBUTES = AggregationKey.of("attribute");
+    /** Distinct {@code name=value} pairs counted per search; far more than a shopper can scan. */
+    private static final int MAX_ATTRIBUTE_TERMS = 2_000;
 
     enum Order {
         RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, NAME
     }
 
-    /** What a shopper asks for; null means "not filtered". */
+    /**
+     * What a shopper asks for; null means "not filtered". {@code attributes} maps lowercase
+     * attribute names to the values wanted: any of a name's values, and every name.
+     */
     record Criteria(String text, Collection<Long> categoryIds, List<String> brands, Long minPaise, Long maxPaise,
-            Boolean inStock, Order order) {
+            Boolean inStock, Order order, Map<String, List<String>> attributes) {
+
+        Criteria {
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+
+        /** The same search without its filter on attribute {@code name}. */
+        Criteria withoutAttribute(String name) {
+            Map<String, List<String>> others = new HashMap<>(attributes);
+            others.remove(name);
+            return new Criteria(text, categoryIds, brands, minPaise, maxPaise, inStock, order, others);
+        }
     }
 
-    /** One page of products, the stock of each, and the facet counts. */
+    /**
+     * One page of products, the stock of each, and the facet counts; {@code attributes} by
+     * attribute name, then value.
+     */
     record Found(List<Product> products, long total, Map<String, Long> available, Map<String, Long> brands,
-            Map<Long, Long> categories, Map<Range<Long>, Long> prices, Map<Boolean, Long> inStock) {
+            Map<Long, Long> categories, Map<Range<Long>, Long> prices, Map<Boolean, Long> inStock,
+            Map<String, Map<String, Long>> attributes) {
     }
 
     private enum Filter {
@@ -110,7 +132,48 @@ class ProductSearch {
                 .where(f -> predicate(f, criteria, Filter.PRICE, inStock))
                 .aggregation(PRICES, f -> f.range().field("pricePaise", Long.class).ranges(PRICE_BANDS))
                 .fetch(0);
-        return new Found(page, total, available, brands, categories, priced.aggregation(PRICES), stockFacet);
+        return new Found(page, total, available, brands, categories, priced.aggregation(PRICES), stockFacet,
+                attributeFacets(session, criteria, inStock));
+    }
+
+    /**
+     * Counts of each attribute value among the matches: for a name that is not filtered, with every
+     * filter; for a filtered one, with every filter but its own (one more index query per filtered
+     * name), so a shopper who picked grade "OPC 53" still sees how many "PPC" there are.
+     */
+    private Map<String, Map<String, Long>> attributeFacets(SearchSession session, Criteria criteria,
+            Set<String> inStock) {
+        Map<String, Map<String, Long>> facets = new TreeMap<>(byName(attributeCounts(session, criteria, inStock)));
+        facets.keySet().removeAll(criteria.attributes().keySet());
+        for (String name : criteria.attributes().keySet()) {
+            Map<String, Long> values = byName(attributeCounts(session, criteria.withoutAttribute(name), inStock))
+                    .get(name);
+            if (values != null) {
+                facets.put(name, values);
+            }
+        }
+        return facets;
+    }
+
+    private Map<String, Long> attributeCounts(SearchSession session, Criteria criteria, Set<String> inStock) {
+        return session.search(Product.class)
+                .where(f -> predicate(f, criteria, null, inStock))
+                .aggregation(ATTRIBUTES, f -> f.terms().field("attribute_facet", String.class)
+                        .maxTermCount(MAX_ATTRIBUTE_TERMS))
+                .fetch(0).aggregation(ATTRIBUTES);
+    }
+
+    /** {@code name=value} counts as counts by name, each name's values most frequent first, then by value. */
+    static Map<String, Map<String, Long>> byName(Map<String, Long> termCounts) {
+        Map<String, Map<String, Long>> byName = new TreeMap<>();
+        termCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(term -> {
+                    int equals = term.getKey().indexOf('=');
+                    byName.computeIfAbsent(term.getKey().substring(0, equals), name -> new LinkedHashMap<>())
+                            .put(term.getKey().substring(equals + 1), term.getValue());
+                });
+        return byName;
     }
 
     private PredicateFinalStep predicate(SearchPredicateFactory f, Criteria criteria, Filter excluded,
@@ -129,6 +192,13 @@ class ProductSearch {
             criteria.brands().forEach(brand -> anyBrand.should(f.match().field("brand_key").matching(brand)));
             all.filter(anyBrand);
         }
+        criteria.attributes().forEach((name, values) -> {
+            // Matched through the normalised field, so "opc 53" finds "OPC 53".
+            BooleanPredicateClausesStep<?, ?> anyValue = f.bool();
+            values.forEach(value -> anyValue.should(f.match().field("attribute_key")
+                    .matching(Product.term(name, value))));
+            all.filter(anyValue);
+        });
         if ((criteria.minPaise() != null || criteria.maxPaise() != null) && excluded != Filter.PRICE) {
             all.filter(f.range().field("pricePaise").within(Range.between(criteria.minPaise(), RangeBoundInclusion.INCLUDED,
                     criteria.maxPaise(), RangeBoundInclusion.INCLUDED)));
@@ -150,8 +220,9 @@ class ProductSearch {
     }
 
     /**
-     * Every word must be found, in the name, brand or description: as written (ranked highest),
-     * within one typo for words of 5–7 letters and two for longer ones, or as the start of a word.
+     * Every word must be found, in the name, brand, description or attributes (names and values):
+     * as written (ranked highest), within one typo for words of 5–7 letters and two for longer ones,
+     * or as the start of a word (of the name or brand).
      * A whole SKU or an exact phrase of the name ranks above everything else. The text is never
      * parsed as query syntax, so quotes, operators and markup are only words (or nothing).
      */
@@ -167,11 +238,11 @@ class ProductSearch {
             int edits = word.length() < 5 ? 0 : word.length() < 8 ? 1 : 2;
             BooleanPredicateClausesStep<?, ?> oneWord = f.bool()
                     .should(f.match().field("name").boost(3).field("brand").boost(3).field("description")
-                            .matching(word).boost(3))
+                            .field("attribute_text").matching(word).boost(3))
                     .should(f.match().field("name_prefix").field("brand_prefix").matching(word));
             if (edits > 0) {
-                oneWord.should(f.match().field("name").field("brand").field("description").matching(word)
-                        .fuzzy(edits, 1));
+                oneWord.should(f.match().field("name").field("brand").field("description").field("attribute_text")
+                        .matching(word).fuzzy(edits, 1));
             }
             everyWord.must(oneWord);
         }

@@ -17,7 +17,7 @@ import com.buildnest.platform.web.ProblemResponseWriter;
 /**
  * Who may call what. The API is stateless: callers authenticate with a bearer JWT, nothing is
  * kept in a server session, so CSRF protection (which guards cookie sessions) does not apply.
- * Public reads of the catalogue, the sign-in endpoints, health probes and the API documentation
+ * Public reads of the catalogue and its product images, the sign-in endpoints, health probes and the API documentation
  * need no token; everything else that a controller serves does.
  */
 @Configuration
@@ -37,7 +37,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/auth/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/categories", "/api/categories/**", "/api/products",
-                                "/api/products/**")
+                                "/api/products/**", "/images/**")
                         .permitAll()
                         // Administrator-only areas are refused before a body is even read.
                         .requestMatchers(HttpMethod.PUT, "/api/admin/customers/*/roles").hasRole("ADMIN")
