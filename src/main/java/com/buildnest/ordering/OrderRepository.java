@@ -29,6 +29,10 @@ interface OrderRepository extends JpaRepository<Order, Long> {
 
     Page<Order> findAllByOrderByPlacedAtDesc(Pageable page);
 
+    /** Orders that owe their buyer a refund not yet asked of the gateway (index on refund_owed_paise). */
+    @Query("select o.orderNumber from Order o where o.refundOwedPaise > 0 order by o.updatedAt")
+    List<String> findOwingRefunds(Pageable page);
+
     /** Unpaid orders whose reservation has run out, oldest first (index on status, placed_at). */
     @Query("""
             select o.orderNumber from Order o where o.status in :statuses and o.reservationExpiresAt < :now

@@ -89,6 +89,29 @@ class Orders {
     }
 
     /**
+     * Cancels an order: a customer their own, before it ships; staff any the state machine allows.
+     * Stock still reserved is released; stock already sold goes back on the shelf. A paid order
+     * then owes its buyer the money, which {@code Refunds} pays back once this commits.
+     */
+    @Transactional
+    OrderView cancel(String orderNumber, Long ownerAccountId, long actorId, String reason) {
+        Order order = orders.lockByOrderNumber(orderNumber)
+                .filter(found -> ownerAccountId == null || found.accountId() == ownerAccountId)
+                .orElseThrow(() -> notFound(orderNumber));
+        OrderStatus before = order.status();
+        order.cancel(actorId, ownerAccountId != null, reason, clock.instant());
+        if (before == OrderStatus.PENDING_PAYMENT || before == OrderStatus.PAYMENT_FAILED) {
+            inventory.release(orderNumber);
+        } else {
+            for (OrderLine line : order.lines()) {
+                inventory.receive(line.sku(), line.quantity(), "order " + orderNumber + " cancelled", actorId);
+            }
+        }
+        published(order, before, actorId, reason);
+        return OrderView.of(order);
+    }
+
+    /**
      * Cancels unpaid orders whose reservation ran out, at most {@code batchSize}; returns how many
      * it looked at. Each is locked and checked again, so a payment that arrived meanwhile wins.
      */
