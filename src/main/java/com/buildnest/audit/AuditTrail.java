@@ -10,6 +10,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.catalog.CatalogEvents;
 import com.buildnest.customer.IdentityEvents.AccountEnabledChanged;
 import com.buildnest.customer.IdentityEvents.AccountRegistered;
 import com.buildnest.customer.IdentityEvents.AllTokensRevoked;
@@ -104,6 +105,27 @@ class AuditTrail {
         record("signing-key.emergency-revocation", null, event.requestedBy(),
                 "revoked-before=" + event.revokedBefore() + " trusted-key=" + event.trustedKeyId()
                         + " refresh-tokens-revoked=" + event.refreshTokensRevoked());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(CatalogEvents.ProductChanged event) {
+        record("catalog.product-" + event.action(), null, event.actorId(),
+                "product=" + event.productId() + " sku=" + event.sku() + " " + event.changes());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(CatalogEvents.CategoryChanged event) {
+        record("catalog.category-" + event.action(), null, event.actorId(),
+                "category=" + event.categoryId() + " slug=" + event.slug() + " " + event.changes());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(CatalogEvents.ProductsImported event) {
+        record("catalog.products-imported", null, event.actorId(), "created=" + event.created() + " updated="
+                + event.updated() + " unchanged=" + event.unchanged());
     }
 
     /** The log, newest first, optionally for one account or one action. */

@@ -1,8 +1,10 @@
 package com.buildnest.catalog;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** What administration asks of products beyond the shop's reads: every product, active or not. */
@@ -21,6 +23,9 @@ interface AdminProductRepository extends Repository<Product, Long> {
     boolean existsByCategoryIdAndActiveTrue(Long categoryId);
 
     List<Product> findAllByOrderBySkuAsc();
+
+    @Query("select p.sku from Product p where p.categoryId in :categoryIds")
+    List<String> findSkusByCategoryIdIn(Collection<Long> categoryIds);
 
     Product saveAndFlush(Product product);
 

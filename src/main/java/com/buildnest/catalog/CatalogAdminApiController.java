@@ -15,6 +15,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +61,9 @@ class CatalogAdminApiController {
     }
 
     @PostMapping(path = "/products/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importProducts(@RequestParam("file") MultipartFile file) throws IOException {
-        return transfer.importProducts(file.getBytes());
+    ImportResult importProducts(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal Jwt caller)
+            throws IOException {
+        return transfer.importProducts(file.getBytes(), actor(caller));
     }
 
     /** A refused import answers 422 with every failing line: {@code rows: [{line, sku, errors[]}]}. */
@@ -73,8 +76,9 @@ class CatalogAdminApiController {
     }
 
     @PostMapping("/products")
-    ResponseEntity<AdminProduct> createProduct(@Valid @RequestBody ProductForm form) {
-        AdminProduct created = administration.createProduct(form);
+    ResponseEntity<AdminProduct> createProduct(@Valid @RequestBody ProductForm form,
+            @AuthenticationPrincipal Jwt caller) {
+        AdminProduct created = administration.createProduct(form, actor(caller));
         return ResponseEntity.created(URI.create("/api/admin/products/" + created.id())).body(created);
     }
 
@@ -85,19 +89,21 @@ class CatalogAdminApiController {
 
     @PutMapping("/products/{id}")
     AdminProduct updateProduct(@PathVariable long id,
-            @Validated({ Default.class, ProductForm.Update.class }) @RequestBody ProductForm form) {
-        return administration.updateProduct(id, form);
+            @Validated({ Default.class, ProductForm.Update.class }) @RequestBody ProductForm form,
+            @AuthenticationPrincipal Jwt caller) {
+        return administration.updateProduct(id, form, actor(caller));
     }
 
     @DeleteMapping("/products/{id}")
-    ResponseEntity<Void> deactivateProduct(@PathVariable long id) {
-        administration.deactivateProduct(id);
+    ResponseEntity<Void> deactivateProduct(@PathVariable long id, @AuthenticationPrincipal Jwt caller) {
+        administration.deactivateProduct(id, actor(caller));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/categories")
-    ResponseEntity<AdminCategory> createCategory(@Valid @RequestBody CategoryForm form) {
-        AdminCategory created = administration.createCategory(form);
+    ResponseEntity<AdminCategory> createCategory(@Valid @RequestBody CategoryForm form,
+            @AuthenticationPrincipal Jwt caller) {
+        AdminCategory created = administration.createCategory(form, actor(caller));
         return ResponseEntity.created(URI.create("/api/admin/categories/" + created.id())).body(created);
     }
 
@@ -107,13 +113,18 @@ class CatalogAdminApiController {
     }
 
     @PutMapping("/categories/{id}")
-    AdminCategory updateCategory(@PathVariable long id, @Valid @RequestBody CategoryForm form) {
-        return administration.updateCategory(id, form);
+    AdminCategory updateCategory(@PathVariable long id, @Valid @RequestBody CategoryForm form,
+            @AuthenticationPrincipal Jwt caller) {
+        return administration.updateCategory(id, form, actor(caller));
     }
 
     @DeleteMapping("/categories/{id}")
-    ResponseEntity<Void> deleteCategory(@PathVariable long id) {
-        administration.deleteCategory(id);
+    ResponseEntity<Void> deleteCategory(@PathVariable long id, @AuthenticationPrincipal Jwt caller) {
+        administration.deleteCategory(id, actor(caller));
         return ResponseEntity.noContent().build();
+    }
+
+    private static long actor(Jwt caller) {
+        return Long.parseLong(caller.getSubject());
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -29,15 +30,20 @@ public class CatalogAdministration {
     private final GstRates gstRates;
     private final Inventory inventory;
     private final CatalogCache cache;
+    private final CategoryThresholds thresholds;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CatalogAdministration(AdminProductRepository products, CategoryRepository categories, GstRates gstRates,
-            Inventory inventory, CatalogCache cache, Clock clock) {
+            Inventory inventory, CatalogCache cache, CategoryThresholds thresholds, ApplicationEventPublisher events,
+            Clock clock) {
         this.products = products;
         this.categories = categories;
         this.gstRates = gstRates;
         this.inventory = inventory;
         this.cache = cache;
+        this.thresholds = thresholds;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -62,11 +68,16 @@ public class CatalogAdministration {
     public record Price(long minQuantity, Money unitPrice) {
     }
 
-    /** A category as staff see it. */
-    public record AdminCategory(long id, String slug, String name, Long parentId, int position) {
+    /**
+     * A category as staff see it.
+     *
+     * @param lowStockThreshold the category's own threshold, or null to follow its parent's
+     */
+    public record AdminCategory(long id, String slug, String name, Long parentId, int position,
+            Long lowStockThreshold) {
         static AdminCategory of(Category category) {
             return new AdminCategory(category.id(), category.slug(), category.name(), category.parentId(),
-                    category.position());
+                    category.position(), category.lowStockThreshold());
         }
     }
 
@@ -76,7 +87,7 @@ public class CatalogAdministration {
      * a form breaking a catalogue rule ({@code catalog.invalid-product}).
      */
     @Transactional
-    public AdminProduct createProduct(ProductForm form) {
+    public AdminProduct createProduct(ProductForm form, long actorId) {
         ProductForm.Specification spec = check(form);
         if (products.existsBySku(form.sku())) {
             throw skuTaken(form.sku());
@@ -88,7 +99,12 @@ public class CatalogAdministration {
             throw skuTaken(form.sku());
         }
         inventory.track(product.sku(), null);
-        return AdminProduct.of(product);
+        thresholds.follow(product.sku(), product.categoryId());
+        AdminProduct created = AdminProduct.of(product);
+        events.publishEvent(new CatalogEvents.ProductChanged(created.id(), created.sku(), "created",
+                "name: " + created.name() + "; category: " + created.categoryId() + "; prices: " + created.prices(),
+                actorId, clock.instant()));
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -101,7 +117,7 @@ public class CatalogAdministration {
      * ({@code catalog.sku-immutable}); {@code active} null leaves the product on or off sale as it is.
      */
     @Transactional
-    public AdminProduct updateProduct(long id, ProductForm form) {
+    public AdminProduct updateProduct(long id, ProductForm form, long actorId) {
         Product product = existing(id);
         if (form.version() == null || form.version() != product.version()) {
             throw new ObjectOptimisticLockingFailureException(Product.class, id);
@@ -110,29 +126,50 @@ public class CatalogAdministration {
             throw BusinessRuleViolation.invalidField("catalog.sku-immutable", "sku",
                     "A product's SKU cannot change: it is " + product.sku() + ".");
         }
-        apply(product, form, check(form));
+        ProductForm.Specification spec = check(form);
+        AdminProduct before = AdminProduct.of(product);
+        apply(product, form, spec);
         products.saveAndFlush(product);
         cache.evictProduct(id);
-        return AdminProduct.of(product);
+        AdminProduct after = AdminProduct.of(product);
+        if (before.categoryId() != after.categoryId()) {
+            thresholds.follow(after.sku(), after.categoryId());
+        }
+        if (before.version() != after.version()) {
+            events.publishEvent(new CatalogEvents.ProductChanged(id, after.sku(), "updated",
+                    CatalogEvents.differences(before, after), actorId, clock.instant()));
+        }
+        return after;
     }
 
     /** Takes a product off sale; it stays for order history. Doing so twice is harmless. */
     @Transactional
-    public void deactivateProduct(long id) {
-        existing(id).deactivate();
+    public void deactivateProduct(long id, long actorId) {
+        Product product = existing(id);
+        if (product.active()) {
+            product.deactivate();
+            events.publishEvent(new CatalogEvents.ProductChanged(id, product.sku(), "deactivated", "active: true → false",
+                    actorId, clock.instant()));
+        }
         cache.evictProduct(id);
     }
 
     @Transactional
-    public AdminCategory createCategory(CategoryForm form) {
+    public AdminCategory createCategory(CategoryForm form, long actorId) {
         if (categories.findBySlug(form.slug()).isPresent()) {
             throw slugTaken(form.slug());
         }
         requireParent(null, form.parentId());
-        Category saved = categories.save(new Category(form.slug(), form.name().trim(), form.parentId(),
-                form.position() == null ? 0 : form.position()));
+        Category category = new Category(form.slug(), form.name().trim(), form.parentId(),
+                form.position() == null ? 0 : form.position());
+        category.update(category.slug(), category.name(), category.parentId(), category.position(),
+                form.lowStockThreshold());
+        AdminCategory created = AdminCategory.of(categories.save(category));
         cache.evictCategories();
-        return AdminCategory.of(saved);
+        events.publishEvent(new CatalogEvents.CategoryChanged(created.id(), created.slug(), "created",
+                CatalogEvents.differences(new AdminCategory(created.id(), null, null, null, 0, null), created),
+                actorId, clock.instant()));
+        return created;
     }
 
     @Transactional(readOnly = true)
@@ -142,17 +179,28 @@ public class CatalogAdministration {
 
     /** Renames or moves a category; refuses a taken slug and a parent inside the category itself. */
     @Transactional
-    public AdminCategory updateCategory(long id, CategoryForm form) {
+    public AdminCategory updateCategory(long id, CategoryForm form, long actorId) {
         Category category = existingCategory(id);
+        AdminCategory before = AdminCategory.of(category);
         categories.findBySlug(form.slug()).filter(other -> !other.id().equals(id)).ifPresent(other -> {
             throw slugTaken(form.slug());
         });
         requireParent(id, form.parentId());
         category.update(form.slug(), form.name().trim(), form.parentId(),
-                form.position() == null ? category.position() : form.position());
+                form.position() == null ? category.position() : form.position(), form.lowStockThreshold());
+        categories.flush();
+        AdminCategory after = AdminCategory.of(category);
+        if (!Objects.equals(before.lowStockThreshold(), after.lowStockThreshold())
+                || !Objects.equals(before.parentId(), after.parentId())) {
+            thresholds.refreshBelow(id);
+        }
         cache.evictCategories();
         cache.evictProducts(); // product views name their category
-        return AdminCategory.of(category);
+        if (!before.equals(after)) {
+            events.publishEvent(new CatalogEvents.CategoryChanged(id, after.slug(), "updated",
+                    CatalogEvents.differences(before, after), actorId, clock.instant()));
+        }
+        return after;
     }
 
     /**
@@ -160,7 +208,7 @@ public class CatalogAdministration {
      * sub-categories is refused with {@code catalog.category-in-use}.
      */
     @Transactional
-    public void deleteCategory(long id) {
+    public void deleteCategory(long id, long actorId) {
         Category category = existingCategory(id);
         if (products.existsByCategoryIdAndActiveTrue(id)) {
             throw inUse(category, "products on sale; move or deactivate them first");
@@ -173,6 +221,8 @@ public class CatalogAdministration {
         }
         categories.delete(category);
         cache.evictCategories();
+        events.publishEvent(new CatalogEvents.CategoryChanged(id, category.slug(), "deleted", "name: "
+                + category.name(), actorId, clock.instant()));
     }
 
     /** The form's values as value objects, once its category and GST rate are known. */

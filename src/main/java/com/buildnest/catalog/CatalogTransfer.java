@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +39,21 @@ public class CatalogTransfer {
     private final Inventory inventory;
     private final CatalogCache cache;
     private final Validator validator;
+    private final CategoryThresholds thresholds;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CatalogTransfer(AdminProductRepository products, CategoryRepository categories, GstRates gstRates,
-            Inventory inventory, CatalogCache cache, Validator validator, Clock clock) {
+            Inventory inventory, CatalogCache cache, Validator validator, CategoryThresholds thresholds,
+            ApplicationEventPublisher events, Clock clock) {
         this.products = products;
         this.categories = categories;
         this.gstRates = gstRates;
         this.inventory = inventory;
         this.cache = cache;
         this.validator = validator;
+        this.thresholds = thresholds;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -89,7 +95,7 @@ public class CatalogTransfer {
      * transaction.
      */
     @Transactional
-    public ImportResult importProducts(byte[] file) {
+    public ImportResult importProducts(byte[] file, long actorId) {
         List<CatalogCsv.Row> rows = CatalogCsv.read(file);
         Map<String, Long> categoryIds = categories.findAll().stream()
                 .collect(Collectors.toMap(Category::slug, Category::id));
@@ -133,6 +139,8 @@ public class CatalogTransfer {
                     "A product of the file was created by someone else meanwhile; nothing was imported. Import again.");
         }
         cache.evictProducts();
+        events.publishEvent(new CatalogEvents.ProductsImported(result.created(), result.updated(), result.unchanged(),
+                actorId, clock.instant()));
         return result;
     }
 
@@ -143,15 +151,20 @@ public class CatalogTransfer {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        Map<Long, List<String>> placed = new HashMap<>(); // new or moved products by category, to follow its threshold
         for (Checked line : lines) {
             ProductForm form = line.form();
             Product product = existing.get(form.sku());
             if (product == null) {
                 products.save(CatalogAdministration.newProduct(form, line.spec(), clock.instant()));
                 inventory.track(form.sku(), null);
+                placed.computeIfAbsent(form.categoryId(), id -> new ArrayList<>()).add(form.sku());
                 created++;
             } else {
                 long version = product.version();
+                if (!product.categoryId().equals(form.categoryId())) {
+                    placed.computeIfAbsent(form.categoryId(), id -> new ArrayList<>()).add(form.sku());
+                }
                 CatalogAdministration.apply(product, form, line.spec());
                 if (products.saveAndFlush(product).version() == version) {
                     unchanged++;
@@ -160,6 +173,7 @@ public class CatalogTransfer {
                 }
             }
         }
+        thresholds.follow(placed);
         return new ImportResult(created, updated, unchanged);
     }
 

@@ -28,6 +28,10 @@ class Category {
     @Column(nullable = false)
     private int position;
 
+    /** What counts as low stock for the products on this shelf and those below it; null: the parent's. */
+    @Column(name = "low_stock_threshold")
+    private Long lowStockThreshold;
+
     protected Category() {
     }
 
@@ -39,11 +43,12 @@ class Category {
     }
 
     /** Renames or moves the shelf; the caller has made sure the new parent is not inside it. */
-    void update(String slug, String name, Long parentId, int position) {
+    void update(String slug, String name, Long parentId, int position, Long lowStockThreshold) {
         this.slug = slug;
         this.name = name;
         this.parentId = parentId;
         this.position = position;
+        this.lowStockThreshold = lowStockThreshold;
     }
 
     Long id() {
@@ -64,5 +69,9 @@ class Category {
 
     int position() {
         return position;
+    }
+
+    Long lowStockThreshold() {
+        return lowStockThreshold;
     }
 }

@@ -64,6 +64,18 @@ final class CatalogAdminFixtures {
                 HttpRequest.BodyPublishers.ofString(json(body)));
     }
 
+    /** Uploads a CSV file to the import endpoint as a browser form would. */
+    static Response importCsv(ApiClient api, byte[] content, String token) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--boundary42\r\nContent-Disposition: form-data; name=\"file\"; filename=\"products.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n--boundary42--\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return api.send("POST", "/api/admin/products/import", Map.of("Authorization", "Bearer " + token,
+                "Content-Type", "multipart/form-data; boundary=boundary42"),
+                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    }
+
     static Response delete(ApiClient api, String path, String token) {
         return api.send("DELETE", path, Map.of("Authorization", "Bearer " + token),
                 HttpRequest.BodyPublishers.noBody());

@@ -8,7 +8,6 @@ import static com.buildnest.catalog.CatalogAdminFixtures.productsWithSku;
 import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -322,14 +321,7 @@ class CatalogCsvApiTests {
     }
 
     private Response importFile(byte[] content) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--boundary42\r\nContent-Disposition: form-data; name=\"file\"; filename=\"products.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes("\r\n--boundary42--\r\n".getBytes(StandardCharsets.UTF_8));
-        return api.send("POST", "/api/admin/products/import", Map.of("Authorization", "Bearer " + staff,
-                "Content-Type", "multipart/form-data; boundary=boundary42"),
-                HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return CatalogAdminFixtures.importCsv(api, content, staff);
     }
 
     private List<Map<String, Object>> allProductRows() {
