@@ -43,7 +43,9 @@ class GstRatesTests {
 
     @Test
     void theSeededRatesCoverTheDemoCatalogue() {
-        assertThat(gstRates.rateFor("6815", GST_2_0)).isEqualTo(GstRate.of("5"));
+        assertThat(gstRates.rateFor("6815", GST_2_0)).isEqualTo(GstRate.of("12"));
+        assertThat(gstRates.rateFor("69041000", GST_2_0)).isEqualTo(GstRate.of("12"));
+        assertThat(gstRates.rateFor("85395200", GST_2_0)).isEqualTo(GstRate.of("18"));
         assertThat(gstRates.rateFor("2505", GST_2_0)).isEqualTo(GstRate.of("5"));
         assertThat(gstRates.rateFor("72142090", GST_2_0)).isEqualTo(GstRate.of("18"));
     }
