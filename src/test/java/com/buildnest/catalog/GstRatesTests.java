@@ -43,7 +43,9 @@ class GstRatesTests {
 
     @Test
     void theSeededRatesCoverTheDemoCatalogue() {
-        assertThat(gstRates.rateFor("6815", GST_2_0)).isEqualTo(GstRate.of("5"));
+        assertThat(gstRates.rateFor("6815", GST_2_0)).isEqualTo(GstRate.of("12"));
+        assertThat(gstRates.rateFor("69041000", GST_2_0)).isEqualTo(GstRate.of("12"));
+        assertThat(gstRates.rateFor("85395200", GST_2_0)).isEqualTo(GstRate.of("18"));
         assertThat(gstRates.rateFor("2505", GST_2_0)).isEqualTo(GstRate.of("5"));
         assertThat(gstRates.rateFor("72142090", GST_2_0)).isEqualTo(GstRate.of("18"));
     }
@@ -53,7 +55,7 @@ class GstRatesTests {
         assertThat(gstRates.rateFor("68159990", LocalDate.of(2022, 3, 31))).isEqualTo(GstRate.of("5"));
         assertThat(gstRates.rateFor("68159990", LocalDate.of(2022, 4, 1))).isEqualTo(GstRate.of("12"));
         assertThat(gstRates.rateFor("68159990", LocalDate.of(2025, 9, 21))).isEqualTo(GstRate.of("12"));
-        assertThat(gstRates.rateFor("68159990", GST_2_0)).isEqualTo(GstRate.of("5"));
+        assertThat(gstRates.rateFor("68159990", GST_2_0)).isEqualTo(GstRate.of("12"));
         assertThat(gstRates.rateFor("25161100", LocalDate.of(2025, 9, 21))).isEqualTo(GstRate.of("12"));
         assertThat(gstRates.rateFor("25151100", GST_2_0)).isEqualTo(GstRate.of("5"));
     }

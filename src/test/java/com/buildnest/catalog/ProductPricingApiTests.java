@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,7 +82,7 @@ class ProductPricingApiTests {
     @Test
     void listItemsCarryTheSameUnitsPricesAndGstAsTheProductPage() {
         JsonNode bricks = null;
-        for (JsonNode item : api.get("/api/products?category=blocks-bricks").json().get("content")) {
+        for (JsonNode item : api.get("/api/products?category=blocks-bricks&size=100").json().get("content")) {
             if (item.get("sku").asString().equals("BLK-FLY-230")) {
                 bricks = item;
             }
@@ -90,17 +91,17 @@ class ProductPricingApiTests {
         assertThat(bricks.get("unit").asString()).isEqualTo("piece");
         assertThat(bricks.get("minimumOrderQuantity").asLong()).isEqualTo(500);
         assertThat(bricks.get("price").get("amount").asString()).isEqualTo("7.50");
-        // 5 % of ₹7.50 is 37.5 paise: half-up to 38
-        assertThat(bricks.get("priceIncludingGst").get("amount").asString()).isEqualTo("7.88");
-        assertThat(bricks.get("gst").get("rate").decimalValue()).isEqualByComparingTo("5");
+        // fly ash bricks: 12 % GST (notification 14/2025-Central Tax (Rate)), 90 paise on ₹7.50
+        assertThat(bricks.get("priceIncludingGst").get("amount").asString()).isEqualTo("8.40");
+        assertThat(bricks.get("gst").get("rate").decimalValue()).isEqualByComparingTo("12");
         assertThat(bricks.get("tierPrices")).hasSize(3);
         assertThat(bricks.get("weightGrams").asLong()).isEqualTo(2600);
     }
 
     @Test
     void everyDemoProductHasAPriceAGstRateAndAWeight() {
-        JsonNode content = api.get("/api/products?size=100").json().get("content");
-        assertThat(content).hasSize(35);
+        List<JsonNode> content = DemoCatalogueApiTests.everyListedProduct(api);
+        assertThat(content).hasSameSizeAs(DemoCatalogueFiles.PRODUCTS);
         assertThat(content).allSatisfy(product -> {
             assertThat(product.get("gst").get("rate").isNull()).as(product.get("sku").asString()).isFalse();
             assertThat(product.get("weightGrams").asLong()).as(product.get("sku").asString()).isPositive();

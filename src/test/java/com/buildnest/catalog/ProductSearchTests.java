@@ -1,25 +1,35 @@
 package com.buildnest.catalog;
 
+import static com.buildnest.catalog.DemoCatalogueFiles.PRODUCTS;
 import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.buildnest.catalog.DemoCatalogueFiles.DemoCategory;
+import com.buildnest.catalog.DemoCatalogueFiles.DemoProduct;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Keyword search, filters, facets and sorts over the 35-product demo catalogue, through the public API. */
+/**
+ * Keyword search, filters, facets and sorts over the demo catalogue, through the public API. What
+ * the shop must return is worked out from the demo files ({@link DemoCatalogueFiles}).
+ */
 @BuildNestTest
 class ProductSearchTests {
 
@@ -34,72 +44,87 @@ class ProductSearchTests {
 
     @Test
     void aTypoStillFindsTheProduct() {
-        assertThat(skus(search("/api/products/search?q=cemnet")))
+        assertThat(skus(search("/api/products/search?q=cemnet&size=100")))
                 .contains("CEM-UTR-OPC53-50", "CEM-ACC-PPC-50", "CEM-AMB-PPC-50", "CEM-DAL-PSC-50");
-        assertThat(skus(search("/api/products/search?q=ultratec"))).first().isEqualTo("CEM-UTR-OPC53-50");
+        assertThat(skus(search("/api/products/search?q=ultratec&size=100"))).containsExactlyInAnyOrderElementsOf(
+                DemoCatalogueFiles.skus(DemoCatalogueFiles.where(p -> p.brand().equals("UltraTech"))));
     }
 
     @Test
     void theStartOfAWordFindsIt() {
-        assertThat(skus(search("/api/products/search?q=vitri"))).containsExactly("TIL-KAJ-VIT-600");
+        assertThat(skus(search("/api/products/search?q=vitri&size=100"))).contains("TIL-KAJ-VIT-600")
+                .containsExactlyInAnyOrderElementsOf(DemoCatalogueFiles.skus(DemoCatalogueFiles.where(p ->
+                        Arrays.stream(p.name().toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
+                                .anyMatch(word -> word.startsWith("vitri")))));
     }
 
     @Test
     void aParentCategoryFindsTheProductsOfItsChildren() {
         JsonNode found = search("/api/products/search?category=cement-concrete");
-        assertThat(found.get("page").get("totalElements").asLong()).isEqualTo(10);
+        assertThat(found.get("page").get("totalElements").asLong())
+                .isEqualTo(DemoCatalogueFiles.inCategoryTree("cement-concrete").size());
         assertThat(search("/api/products?q=cement&category=cement").get("page").get("totalElements").asLong())
-                .isEqualTo(4);
+                .isEqualTo(DemoCatalogueFiles.where(p -> p.category().equals("cement")).size());
     }
 
     @Test
     void brandAndPriceFilterExactly() {
-        assertThat(skus(search("/api/products?brand=Havells&sort=price,asc")))
-                .containsExactly("ELC-HAV-MCB-32", "ELC-HAV-WIRE-2.5");
+        assertThat(skus(search("/api/products?brand=Havells&sort=price,asc&size=100"))).containsExactlyElementsOf(
+                DemoCatalogueFiles.byPrice(DemoCatalogueFiles.where(p -> p.brand().equals("Havells")), true));
         assertThat(search("/api/products?brand=Havells&brand=JSW").get("page").get("totalElements").asLong())
-                .isEqualTo(4);
-        assertThat(skus(search("/api/products?minPrice=350.00&maxPrice=400&sort=price,asc")))
-                .containsExactly("CEM-ACC-PPC-50", "CEM-AMB-PPC-50", "CEM-DAL-PSC-50");
+                .isEqualTo(DemoCatalogueFiles.where(p -> p.brand().equals("Havells") || p.brand().equals("JSW")).size());
+        BigDecimal low = new BigDecimal("350.00");
+        BigDecimal high = new BigDecimal("400");
+        assertThat(skus(search("/api/products?minPrice=350.00&maxPrice=400&sort=price,asc&size=100")))
+                .contains("CEM-ACC-PPC-50", "CEM-AMB-PPC-50", "CEM-DAL-PSC-50")
+                .containsExactlyElementsOf(DemoCatalogueFiles.byPrice(DemoCatalogueFiles.where(
+                        p -> p.price().compareTo(low) >= 0 && p.price().compareTo(high) <= 0), true));
         assertThat(search("/api/products?inStock=false").get("page").get("totalElements").asLong()).isEqualTo(1);
-        assertThat(search("/api/products?inStock=true").get("page").get("totalElements").asLong()).isEqualTo(34);
+        assertThat(search("/api/products?inStock=true").get("page").get("totalElements").asLong())
+                .isEqualTo(PRODUCTS.size() - 1);
     }
 
     @Test
     void facetsCountTheWholeCatalogue() {
         JsonNode facets = search("/api/products").get("facets");
-        assertThat(counts(facets.get("priceBand"))).containsExactly(Map.entry("0-100", 8L), Map.entry("100-500", 8L),
-                Map.entry("500-1000", 4L), Map.entry("1000-5000", 11L), Map.entry("5000-", 4L));
-        assertThat(counts(facets.get("inStock"))).containsExactly(Map.entry("true", 34L), Map.entry("false", 1L));
+        assertThat(counts(facets.get("priceBand"))).containsExactlyEntriesOf(priceBands(PRODUCTS));
+        assertThat(counts(facets.get("inStock")))
+                .containsExactly(Map.entry("true", PRODUCTS.size() - 1L), Map.entry("false", 1L));
         Map<String, Long> categories = counts(facets.get("category"));
-        assertThat(categories).containsEntry("cement-concrete", 10L).containsEntry("cement", 4L)
-                .containsEntry("steel", 6L).containsEntry("tiles", 3L).containsEntry("electrical", 4L);
-        assertThat(categories.values().stream().filter(n -> n > 0)).hasSize(14);
+        for (DemoCategory category : DemoCatalogueFiles.CATEGORIES) {
+            assertThat(categories).containsEntry(category.slug(),
+                    (long) DemoCatalogueFiles.inCategoryTree(category.slug()).size());
+        }
+        assertThat(categories.values().stream().filter(n -> n > 0)).hasSameSizeAs(DemoCatalogueFiles.CATEGORIES);
         Map<String, Long> brands = counts(facets.get("brand"));
-        assertThat(brands).containsEntry("Local quarry", 4L).containsEntry("Havells", 2L).containsEntry("JSW", 2L)
-                .containsEntry("UltraTech", 1L);
-        assertThat(brands.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(35);
+        assertThat(brands).containsAllEntriesOf(DemoCatalogueFiles.countBy(PRODUCTS, DemoProduct::brand));
+        assertThat(brands.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(PRODUCTS.size());
     }
 
     @Test
     void aFacetIgnoresItsOwnFilterButHonoursTheOthers() {
         JsonNode facets = search("/api/products?category=cement&brand=ACC").get("facets");
-        assertThat(counts(facets.get("brand"))).containsOnly(Map.entry("UltraTech", 1L), Map.entry("ACC", 1L),
-                Map.entry("Ambuja", 1L), Map.entry("Dalmia", 1L));
-        assertThat(counts(facets.get("category"))).containsOnly(Map.entry("cement-concrete", 1L),
-                Map.entry("cement", 1L));
-        assertThat(counts(facets.get("priceBand"))).containsEntry("100-500", 1L).containsEntry("0-100", 0L);
+        List<DemoProduct> cement = DemoCatalogueFiles.where(p -> p.category().equals("cement"));
+        List<DemoProduct> acc = DemoCatalogueFiles.where(p -> p.brand().equals("ACC"));
+        assertThat(acc).isNotEmpty().allMatch(p -> p.category().equals("cement"));
+        assertThat(counts(facets.get("brand")))
+                .containsExactlyInAnyOrderEntriesOf(DemoCatalogueFiles.countBy(cement, DemoProduct::brand));
+        assertThat(counts(facets.get("category"))).containsOnly(Map.entry("cement-concrete", (long) acc.size()),
+                Map.entry("cement", (long) acc.size()));
+        assertThat(counts(facets.get("priceBand"))).containsExactlyEntriesOf(priceBands(acc));
     }
 
     @Test
     void sortsByPriceNewestAndName() {
-        List<String> cheapestFirst = skus(search("/api/products?category=cement&sort=price,asc"));
-        assertThat(cheapestFirst).containsExactly("CEM-ACC-PPC-50", "CEM-AMB-PPC-50", "CEM-DAL-PSC-50",
-                "CEM-UTR-OPC53-50");
-        assertThat(skus(search("/api/products?category=cement&sort=price,desc")))
-                .containsExactly("CEM-UTR-OPC53-50", "CEM-DAL-PSC-50", "CEM-AMB-PPC-50", "CEM-ACC-PPC-50");
-        assertThat(skus(search("/api/products?category=cement&sort=name")))
-                .containsExactly("CEM-ACC-PPC-50", "CEM-AMB-PPC-50", "CEM-DAL-PSC-50", "CEM-UTR-OPC53-50");
-        assertThat(search("/api/products?sort=newest").get("page").get("totalElements").asLong()).isEqualTo(35);
+        List<DemoProduct> cement = DemoCatalogueFiles.where(p -> p.category().equals("cement"));
+        assertThat(skus(search("/api/products?category=cement&sort=price,asc&size=100")))
+                .containsExactlyElementsOf(DemoCatalogueFiles.byPrice(cement, true));
+        assertThat(skus(search("/api/products?category=cement&sort=price,desc&size=100")))
+                .containsExactlyElementsOf(DemoCatalogueFiles.byPrice(cement, false));
+        assertThat(skus(search("/api/products?category=cement&sort=name&size=100")))
+                .containsExactlyElementsOf(DemoCatalogueFiles.byName(cement));
+        assertThat(search("/api/products?sort=newest").get("page").get("totalElements").asLong())
+                .isEqualTo(PRODUCTS.size());
         assertThat(search("/api/products?q=cement&sort=rating").get("page").get("totalElements").asLong())
                 .isEqualTo(search("/api/products?q=cement").get("page").get("totalElements").asLong());
     }
@@ -108,10 +133,10 @@ class ProductSearchTests {
     void pagesNeverRepeatAProduct() {
         for (String sort : List.of("name", "price,asc", "newest", "relevance")) {
             List<String> seen = new ArrayList<>();
-            for (int page = 0; page < 8; page++) {
-                seen.addAll(skus(search("/api/products?sort=" + sort + "&size=5&page=" + page)));
+            for (int page = 0; page * 25 < PRODUCTS.size(); page++) {
+                seen.addAll(skus(search("/api/products?sort=" + sort + "&size=25&page=" + page)));
             }
-            assertThat(seen).as(sort).hasSize(35).doesNotHaveDuplicates();
+            assertThat(seen).as(sort).hasSameSizeAs(PRODUCTS).doesNotHaveDuplicates();
         }
         assertThat(search("/api/products?page=1000000000&size=100").get("content")).isEmpty();
     }
@@ -131,7 +156,20 @@ class ProductSearchTests {
             assertThat(response.status()).as(text).isEqualTo(200);
             assertThat(response.json().get("page").get("totalElements").asLong()).as(text).isZero();
         }
-        assertThat(search("/api/products").get("page").get("totalElements").asLong()).isEqualTo(35);
+        assertThat(search("/api/products").get("page").get("totalElements").asLong()).isEqualTo(PRODUCTS.size());
+    }
+
+    /** The price bands of the facet, counted from the files: [0, 100), [100, 500) ... rupees. */
+    private static Map<String, Long> priceBands(List<DemoProduct> products) {
+        Map<String, Long> bands = new LinkedHashMap<>();
+        int[] bounds = { 0, 100, 500, 1000, 5000 };
+        for (int i = 0; i < bounds.length; i++) {
+            BigDecimal from = BigDecimal.valueOf(bounds[i]);
+            BigDecimal to = i + 1 < bounds.length ? BigDecimal.valueOf(bounds[i + 1]) : null;
+            bands.put(bounds[i] + "-" + (to == null ? "" : to), products.stream().filter(p -> p.price()
+                    .compareTo(from) >= 0 && (to == null || p.price().compareTo(to) < 0)).count());
+        }
+        return bands;
     }
 
     private JsonNode search(String path) {
@@ -146,7 +184,7 @@ class ProductSearchTests {
     }
 
     private static Map<String, Long> counts(JsonNode facet) {
-        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         facet.forEach(value -> counts.put(value.get("value").asString(), value.get("count").asLong()));
         return counts;
     }
