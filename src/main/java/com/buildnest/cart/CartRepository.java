@@ -5,8 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,6 +21,18 @@ interface CartRepository extends JpaRepository<Cart, Long> {
 
     @Query("select c from Cart c left join fetch c.items where c.guestTokenHash = :hash")
     Optional<Cart> findByGuestTokenHash(String hash);
+
+    /**
+     * The cart with its lines, locked until the transaction ends: concurrent edits of one cart
+     * queue up here instead of deadlocking later (a line's insert checks its cart row first).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Cart c left join fetch c.items where c.accountId = :accountId")
+    Optional<Cart> lockByAccountId(long accountId);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Cart c left join fetch c.items where c.guestTokenHash = :hash")
+    Optional<Cart> lockByGuestTokenHash(String hash);
 
     @Query("select c.id from Cart c where c.accountId is null and c.lastActivityAt < :idleSince order by c.id")
     List<Long> findIdleGuestCarts(Instant idleSince, Pageable page);

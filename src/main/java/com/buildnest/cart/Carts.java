@@ -28,9 +28,10 @@ import com.buildnest.shared.BusinessRuleViolation;
 /**
  * The cart module's API: read, change and merge carts, and hand a customer's cart to checkout.
  * <p>
- * Each change is one transaction of its own, retried a few times from the start when another
- * request changed the same cart at the same moment (the cart's version is checked by the update
- * that saves it), so two tabs adding different products both keep their line. A caller that
+ * Each change is one transaction of its own that locks the cart row first, so concurrent changes
+ * of one cart take turns; it is retried from the start when a race got past the lock (two first
+ * adds creating the same customer's cart, a version check failing at save), so two tabs adding
+ * different products both keep their line. A caller that
  * names the version it saw ({@code expectedVersion}, from {@code If-Match}) is never retried but
  * refused with {@code cart.version-conflict} when the cart has moved on. Every read prices the
  * cart afresh in a constant number of queries, whatever its length.
@@ -75,7 +76,7 @@ public class Carts {
      */
     public CartView cart(Shopper shopper) {
         mergeGuestCartOf(shopper);
-        return reads.execute(tx -> find(shopper).map(cart -> CartView.of(cart, shelfFor(cart, null), null))
+        return reads.execute(tx -> find(shopper, false).map(cart -> CartView.of(cart, shelfFor(cart, null), null))
                 .orElseGet(CartView::empty));
     }
 
@@ -115,10 +116,10 @@ public class Carts {
             return;
         }
         retrying(null, () -> edits.execute(tx -> {
-            Cart guest = carts.findByGuestTokenHash(token.hash()).orElse(null);
+            Cart guest = carts.lockByGuestTokenHash(token.hash()).orElse(null);
             if (guest != null) {
                 Instant now = clock.instant();
-                Cart mine = carts.findByAccountId(accountId).orElseGet(() -> Cart.of(accountId, now));
+                Cart mine = carts.lockByAccountId(accountId).orElseGet(() -> Cart.of(accountId, now));
                 mine.absorb(guest, shelfFor(Stream.of(mine, guest)), properties.maxLines(), now);
                 carts.delete(guest);
                 carts.saveAndFlush(mine);
@@ -169,7 +170,7 @@ public class Carts {
         return retrying(expectedVersion, () -> edits.execute(tx -> {
             Instant now = clock.instant();
             GuestToken newToken = null;
-            Cart cart = find(shopper).orElse(null);
+            Cart cart = find(shopper, true).orElse(null);
             if (cart == null && !create) {
                 throw BusinessRuleViolation.notFound("cart.item-not-found", "Your cart has no such line.");
             }
@@ -209,11 +210,12 @@ public class Carts {
         }
     }
 
-    private Optional<Cart> find(Shopper shopper) {
+    private Optional<Cart> find(Shopper shopper, boolean toChange) {
         if (shopper.signedIn()) {
-            return carts.findByAccountId(shopper.accountId());
+            return toChange ? carts.lockByAccountId(shopper.accountId()) : carts.findByAccountId(shopper.accountId());
         }
-        return GuestToken.parse(shopper.guestToken()).flatMap(token -> carts.findByGuestTokenHash(token.hash()));
+        return GuestToken.parse(shopper.guestToken()).flatMap(token -> toChange
+                ? carts.lockByGuestTokenHash(token.hash()) : carts.findByGuestTokenHash(token.hash()));
     }
 
     private Shelf shelfFor(Cart cart, Long extraProductId) {

@@ -10,17 +10,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.buildnest.cart.CartFixtures.Caller;
 import com.buildnest.cart.CartFixtures.Product;
-import com.buildnest.customer.AccessTokens;
-import com.buildnest.inventory.Inventory;
-import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
@@ -28,33 +21,9 @@ import tools.jackson.databind.JsonNode;
 
 /** The cart over HTTP for guests and customers: lines, prices, quantity rules, stock and ownership. */
 @BuildNestTest
-class CartApiTests {
+class CartApiTests extends ShopTestSupport {
 
     static final String FORGED_TOKEN = "A".repeat(43);
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    AccessTokens tokens;
-
-    @Autowired
-    Inventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CartFixtures shop;
-
-    @BeforeEach
-    void openShop() {
-        shop = new CartFixtures(api, tokens, inventory, jdbc);
-    }
-
-    @AfterEach
-    void closeShop() {
-        shop.takeAllOffSale();
-    }
 
     @Test
     void aGuestsFirstAddCreatesTheCartAndHandsOverItsToken() {
@@ -129,7 +98,7 @@ class CartApiTests {
     @Test
     void addingAProductAgainAddsToItsLineAndTheTierPriceFollowsTheQuantity() {
         Product cement = shop.cement(500);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
 
         customer.add(cement.id(), 30);
         Response second = customer.add(cement.id(), 20);
@@ -148,7 +117,7 @@ class CartApiTests {
     void aCustomerChangesAndRemovesTheirLines() {
         Product cement = shop.cement(100);
         Product steel = shop.steel(10_000);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
         customer.add(cement.id(), 5);
         long steelLine = customer.add(steel.id(), 600).json().get("items").get(1).get("itemId").asLong();
 
@@ -168,7 +137,7 @@ class CartApiTests {
     void quantitiesOutsideTheMinimumStepOrMaximumAreRefusedAndChangeNothing() {
         Product steel = shop.steel(200_000);
         Product cement = shop.cement(5000);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
         customer.add(steel.id(), 500);
         JsonNode before = customer.cart().json();
 
@@ -218,7 +187,7 @@ class CartApiTests {
     @Test
     void moreThanTheStockOnTheShelfIsAConflict() {
         Product cement = shop.cement(5);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
 
         assertProblem(customer.add(cement.id(), 6), 409, "inventory.insufficient-stock");
         assertThat(customer.add(cement.id(), 5).status()).isEqualTo(201);
@@ -231,7 +200,7 @@ class CartApiTests {
     void anUnknownOrOffSaleProductCannotBeAddedAndALineWhoseProductWentOffSaleIsFlagged() {
         Product cement = shop.cement(100);
         Product steel = shop.steel(10_000);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
         customer.add(cement.id(), 2);
         customer.add(steel.id(), 500);
 
@@ -251,7 +220,7 @@ class CartApiTests {
     @Test
     void aLineWithMoreThanTheStockNowLeftIsShownWithItsProblemAndLeftOutOfTheTotals() {
         Product cement = shop.cement(10);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
         customer.add(cement.id(), 8);
         inventory.adjust(cement.sku(), -7, "breakage", CartFixtures.STOREKEEPER);
 
@@ -270,9 +239,9 @@ class CartApiTests {
     @Test
     void anotherShoppersLineIsNotFoundAndStaysAsItWas() {
         Product cement = shop.cement(100);
-        Caller owner = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller owner = newCustomer();
         long line = owner.add(cement.id(), 3).json().get("items").get(0).get("itemId").asLong();
-        Caller other = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller other = newCustomer();
         other.add(cement.id(), 1);
 
         assertProblem(other.change(line, 9), 404, "cart.item-not-found");
@@ -284,7 +253,7 @@ class CartApiTests {
 
     @Test
     void aCartHoldsAtMostAHundredLines() {
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
         Product first = shop.cement(10);
         long accountCart = customer.add(first.id(), 1).json().get("id").asLong();
         Product other = shop.cement(10);

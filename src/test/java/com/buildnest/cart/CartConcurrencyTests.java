@@ -11,17 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.buildnest.cart.CartFixtures.Caller;
 import com.buildnest.cart.CartFixtures.Product;
-import com.buildnest.customer.AccessTokens;
-import com.buildnest.inventory.Inventory;
-import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
@@ -29,39 +22,15 @@ import tools.jackson.databind.JsonNode;
 
 /** Two tabs editing one cart: stale versions are refused, simultaneous adds are both kept. */
 @BuildNestTest
-class CartConcurrencyTests {
+class CartConcurrencyTests extends ShopTestSupport {
 
     static final int TABS = 6;
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    AccessTokens tokens;
-
-    @Autowired
-    Inventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CartFixtures shop;
-
-    @BeforeEach
-    void openShop() {
-        shop = new CartFixtures(api, tokens, inventory, jdbc);
-    }
-
-    @AfterEach
-    void closeShop() {
-        shop.takeAllOffSale();
-    }
 
     @Test
     void everyChangeMovesTheVersionAndAChangeMadeAgainstAnOlderVersionIsRefused() {
         Product cement = shop.cement(100);
         Product steel = shop.steel(10_000);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
         Response first = customer.add(cement.id(), 1);
         String seen = first.header("ETag");
         Response second = customer.add(cement.id(), 1, seen);
@@ -79,14 +48,36 @@ class CartConcurrencyTests {
     }
 
     @Test
-    void tabsAddingDifferentProductsAtTheSameMomentAllKeepTheirLines() throws Exception {
+    void tabsCreatingTheCartWithDifferentProductsAtTheSameMomentAllKeepTheirLines() throws Exception {
+        Caller customer = newCustomer();
+        List<Product> products = productsInStock(TABS);
+
+        addAllAtOnce(customer, products);
+
+        assertCartHoldsTwoOfEach(customer, products, TABS - 1);
+    }
+
+    @Test
+    void tabsAddingToAnExistingCartAtTheSameMomentAllKeepTheirLines() throws Exception {
+        Caller customer = newCustomer();
+        List<Product> products = productsInStock(TABS + 1);
+        customer.add(products.get(0).id(), 2);
+
+        addAllAtOnce(customer, products.subList(1, products.size()));
+
+        assertCartHoldsTwoOfEach(customer, products, TABS);
+    }
+
+    private List<Product> productsInStock(int count) {
         List<Product> products = new ArrayList<>();
-        for (int i = 0; i < TABS; i++) {
+        for (int i = 0; i < count; i++) {
             products.add(shop.cement(100));
         }
-        // No cart yet: the tabs also race to create it.
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
-        ExecutorService pool = Executors.newFixedThreadPool(TABS);
+        return products;
+    }
+
+    private void addAllAtOnce(Caller customer, List<Product> products) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(products.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<Response>> answers = new ArrayList<>();
@@ -104,11 +95,13 @@ class CartConcurrencyTests {
         } finally {
             pool.shutdownNow();
         }
+    }
 
+    private static void assertCartHoldsTwoOfEach(Caller customer, List<Product> products, long version) {
         JsonNode cart = customer.cart().json();
         assertThat(cart.get("items")).extracting(line -> line.get("productId").asLong())
                 .containsExactlyInAnyOrderElementsOf(products.stream().map(Product::id).toList());
         assertThat(cart.get("items")).allSatisfy(line -> assertThat(line.get("quantity").asLong()).isEqualTo(2));
-        assertThat(cart.get("version").asLong()).isEqualTo(TABS - 1);
+        assertThat(cart.get("version").asLong()).isEqualTo(version);
     }
 }

@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.buildnest.cart.CartFixtures.Caller;
 import com.buildnest.cart.CartFixtures.Product;
-import com.buildnest.customer.AccessTokens;
-import com.buildnest.inventory.Inventory;
-import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
@@ -23,33 +16,9 @@ import tools.jackson.databind.JsonNode;
 
 /** A guest's cart joins the customer's when they sign in, or at their next cart request with the token. */
 @BuildNestTest
-class CartMergeTests {
+class CartMergeTests extends ShopTestSupport {
 
     static final String PASSWORD = "Forty bags of cement before the rain";
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    AccessTokens tokens;
-
-    @Autowired
-    Inventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    CartFixtures shop;
-
-    @BeforeEach
-    void openShop() {
-        shop = new CartFixtures(api, tokens, inventory, jdbc);
-    }
-
-    @AfterEach
-    void closeShop() {
-        shop.takeAllOffSale();
-    }
 
     @Test
     void signingInWithTheCartTokenMergesTheGuestCartBeforeTheAnswer() {
@@ -104,7 +73,7 @@ class CartMergeTests {
     void aSignedInCartRequestStillCarryingTheGuestTokenMergesIt() {
         Product cement = shop.cement(100);
         String token = guestCartWith(Map.of(cement.id(), 4L));
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
 
         Response response = customer.withCartToken(token).cart();
 
@@ -119,7 +88,7 @@ class CartMergeTests {
         Product steel = shop.steel(10_000);
         String token = guestCartWith(Map.of(cement.id(), 4L, steel.id(), 500L));
         shop.takeOffSale(steel);
-        Caller customer = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller customer = newCustomer();
 
         JsonNode cart = customer.withCartToken(token).cart().json();
 

@@ -13,37 +13,19 @@ import jakarta.persistence.EntityManagerFactory;
 
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.buildnest.cart.CartFixtures.Caller;
 import com.buildnest.cart.CartFixtures.Product;
 import com.buildnest.cart.Carts.CheckoutCart;
 import com.buildnest.cart.Carts.CheckoutLine;
-import com.buildnest.customer.AccessTokens;
-import com.buildnest.inventory.Inventory;
-import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
 /** What checkout and the scheduler get from the cart module, and what reading a cart costs. */
 @BuildNestTest
-class CartsModuleApiTests {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    AccessTokens tokens;
-
-    @Autowired
-    Inventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
+class CartsModuleApiTests extends ShopTestSupport {
 
     @Autowired
     Carts carts;
@@ -53,18 +35,6 @@ class CartsModuleApiTests {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
-
-    CartFixtures shop;
-
-    @BeforeEach
-    void openShop() {
-        shop = new CartFixtures(api, tokens, inventory, jdbc);
-    }
-
-    @AfterEach
-    void closeShop() {
-        shop.takeAllOffSale();
-    }
 
     @Test
     void checkoutTakesASnapshotAndEmptiesTheCartOnlyIfItIsUnchanged() {
@@ -119,9 +89,9 @@ class CartsModuleApiTests {
 
     @Test
     void readingACartCostsTheSameFewStatementsForOneLineOrTwenty() {
-        Caller small = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller small = newCustomer();
         small.add(shop.cement(100).id(), 1);
-        Caller large = Caller.customer(api, tokens.validFor(tokens.newCustomer()));
+        Caller large = newCustomer();
         List<Product> products = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             products.add(shop.cement(100));
