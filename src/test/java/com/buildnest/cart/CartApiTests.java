@@ -93,6 +93,11 @@ class CartApiTests extends ShopTestSupport {
             assertProblem(stranger.remove(itemId, null), 404, "cart.item-not-found");
         }
         assertThat(owner.cart().json().get("items").get(0).get("quantity").asLong()).isEqualTo(2);
+
+        // Adding with a token that names no cart starts a new cart under a new token, never the one sent.
+        Response fresh = Caller.guest(api).withCartToken(FORGED_TOKEN).add(cement.id(), 1);
+        assertThat(fresh.status()).isEqualTo(201);
+        assertThat(fresh.header("X-Cart-Token")).isNotEqualTo(FORGED_TOKEN).matches("[A-Za-z0-9_-]{43}");
     }
 
     @Test
