@@ -28,13 +28,13 @@ import com.buildnest.shared.BusinessRuleViolation;
 /**
  * The cart module's API: read, change and merge carts, and hand a customer's cart to checkout.
  * <p>
- * Each change is one transaction of its own that locks the cart row first, so concurrent changes
- * of one cart take turns; it is retried from the start when a race got past the lock (two first
- * adds creating the same customer's cart, a version check failing at save), so two tabs adding
- * different products both keep their line. A caller that
- * names the version it saw ({@code expectedVersion}, from {@code If-Match}) is never retried but
- * refused with {@code cart.version-conflict} when the cart has moved on. Every read prices the
- * cart afresh in a constant number of queries, whatever its length.
+ * Each change is a transaction of its own (even when called inside another) that locks the cart
+ * row first, so concurrent changes of one cart take turns; it is retried from the start when a
+ * race got past the lock (two first adds creating the same customer's cart, a lock deadlock), so
+ * two tabs adding different products both keep their line. A caller that names the version it
+ * saw ({@code expectedVersion}, from {@code If-Match}) is never retried but refused with
+ * {@code cart.version-conflict} when the cart has moved on. Every read prices the cart afresh in a
+ * constant number of queries, whatever its length.
  */
 @Service
 public class Carts {
