@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,12 +65,49 @@ public class ProductCatalog {
     public PriceQuote quote(long productId, long quantity, LocalDate day) {
         Product product = activeProduct(productId);
         product.ordering().require(quantity);
-        TierPrices prices = product.prices();
-        GstRate rate = gstRates.rateFor(product.hsnCode(), day);
-        Money lineTotal = prices.totalFor(quantity);
-        Money gst = rate.taxOn(lineTotal);
-        return new PriceQuote(productId, product.sku(), quantity, product.unit().code(), prices.unitPriceFor(quantity),
-                lineTotal, product.hsnCode(), rate.percent(), gst, lineTotal.plus(gst), day);
+        return Offer.of(product, gstRates.rateFor(product.hsnCode(), day), day).quote(quantity);
+    }
+
+    /**
+     * What the catalogue offers of each of {@code productIds} on {@code day}, to price a whole cart
+     * at once: active products only (an id that is unknown or off sale is absent from the map), in
+     * three queries however many ids (the GST rates in force, the products, their tier prices).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Offer> offers(Collection<Long> productIds, LocalDate day) {
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        GstRateTable rates = gstRates.tableOn(day);
+        return products.findAllById(productIds).stream().filter(Product::active)
+                .collect(Collectors.toMap(Product::id,
+                        product -> Offer.of(product, rates.rateFor(product.hsnCode(), day).orElse(null), day)));
+    }
+
+    /**
+     * An active product as it may be ordered on {@code day}: the quantities it may be ordered in
+     * and its tier prices, both in its base {@code unit}, and the GST rate that day ({@code gstRate}
+     * null when none is on record, so it cannot be quoted).
+     */
+    public record Offer(long productId, String sku, String name, String unit, OrderQuantityRule ordering,
+            TierPrices prices, String hsnCode, GstRate gstRate, LocalDate day) {
+
+        static Offer of(Product product, GstRate rate, LocalDate day) {
+            return new Offer(product.id(), product.sku(), product.name(), product.unit().code(), product.ordering(),
+                    product.prices(), product.hsnCode(), rate, day);
+        }
+
+        /** Prices {@code quantity} base units, refused as {@link ProductCatalog#quote} refuses. */
+        public PriceQuote quote(long quantity) {
+            ordering.require(quantity);
+            if (gstRate == null) {
+                throw GstRates.unknown(hsnCode, day);
+            }
+            Money lineTotal = prices.totalFor(quantity);
+            Money gst = gstRate.taxOn(lineTotal);
+            return new PriceQuote(productId, sku, quantity, unit, prices.unitPriceFor(quantity), lineTotal, hsnCode,
+                    gstRate.percent(), gst, lineTotal.plus(gst), day);
+        }
     }
 
     /**

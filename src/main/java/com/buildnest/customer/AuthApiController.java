@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,9 +64,10 @@ class AuthApiController {
     }
 
     @PostMapping("/login")
-    TokenPair login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+    TokenPair login(@Valid @RequestBody LoginRequest request,
+            @RequestHeader(name = "X-Cart-Token", required = false) String guestCartToken, HttpServletRequest http) {
         throttling.login(http, request.username());
-        return signIn.signIn(request.username(), request.password());
+        return signIn.signIn(request.username(), request.password(), guestCartToken);
     }
 
     @PostMapping("/refresh")

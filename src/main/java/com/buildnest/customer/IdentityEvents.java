@@ -5,11 +5,19 @@ import java.util.List;
 
 /**
  * What the identity module tells the rest of BuildNest (the audit log above all). None of these
- * carries a password, a token or a secret: only ids, key ids and reasons.
+ * carries a password or an access, refresh or reset token: only ids, key ids and reasons (and, in
+ * {@link SignedIn}, the guest cart token the shopper handed over so the cart can be merged).
  */
 public final class IdentityEvents {
 
     private IdentityEvents() {
+    }
+
+    /**
+     * Someone signed in with a username (or e-mail) and password. {@code guestCartToken} is the
+     * {@code X-Cart-Token} they brought, or null; the cart merges that guest cart into theirs.
+     */
+    public record SignedIn(long accountId, String guestCartToken, Instant at) {
     }
 
     /** A sign-in was refused. {@code accountId} is null when no account matched. */

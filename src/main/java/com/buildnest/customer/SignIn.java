@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.buildnest.customer.IdentityEvents.SignInFailed;
+import com.buildnest.customer.IdentityEvents.SignedIn;
 import com.buildnest.shared.BusinessRuleViolation;
 
 /**
@@ -35,8 +36,12 @@ class SignIn {
         this.decoyHash = passwords.encode("no account has this password " + System.nanoTime());
     }
 
+    /**
+     * A new session for the account, announced as {@link SignedIn} with the guest cart token the
+     * caller brought (null for none), so the cart can merge it once this transaction commits.
+     */
     @Transactional(noRollbackFor = BusinessRuleViolation.class)
-    TokenPair signIn(String identifier, String password) {
+    TokenPair signIn(String identifier, String password, String guestCartToken) {
         String normalised = Account.normalise(identifier);
         Account account = accounts.findForSignIn(normalised).orElse(null);
         if (account == null) {
@@ -52,7 +57,9 @@ class SignIn {
         if (passwords.upgradeEncoding(account.passwordHash())) {
             account.changePasswordHash(passwords.encode(password));
         }
-        return sessions.start(account);
+        TokenPair session = sessions.start(account);
+        events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
+        return session;
     }
 
     private BusinessRuleViolation refused(Long accountId, String identifier, String reason) {

@@ -17,8 +17,9 @@ import com.buildnest.platform.web.ProblemResponseWriter;
 /**
  * Who may call what. The API is stateless: callers authenticate with a bearer JWT, nothing is
  * kept in a server session, so CSRF protection (which guards cookie sessions) does not apply.
- * Public reads of the catalogue and its product images, the sign-in endpoints, health probes and the API documentation
- * need no token; everything else that a controller serves does.
+ * Public reads of the catalogue and its product images, the cart (guests have one), the sign-in
+ * endpoints, health probes and the API documentation need no token; everything else that a
+ * controller serves does.
  */
 @Configuration
 @EnableMethodSecurity
@@ -36,6 +37,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/api/auth/**").permitAll()
+                        // Guests shop too: their cart is found by its X-Cart-Token, a customer's by the token's account.
+                        .requestMatchers("/api/cart", "/api/cart/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/categories", "/api/categories/**", "/api/products",
                                 "/api/products/**", "/images/**")
                         .permitAll()

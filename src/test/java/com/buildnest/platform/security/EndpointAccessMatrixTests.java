@@ -151,6 +151,14 @@ class EndpointAccessMatrixTests {
             everyone("POST", "/api/auth/password/forgot", "{}", PathId.NONE, INVALID),
             everyone("POST", "/api/auth/password/reset", "{}", PathId.NONE, INVALID),
 
+            // The cart: customers and guests alike (a guest's cart is found by its X-Cart-Token, and
+            // without one there is none, so a line is not found). Empty bodies reach validation.
+            everyone("GET", "/api/cart", null, PathId.NONE, Outcome.success(200)),
+            everyone("POST", "/api/cart/items", "{}", PathId.NONE, INVALID),
+            everyone("PATCH", "/api/cart/items/{itemId}", "{}", PathId.MISSING, INVALID),
+            everyone("DELETE", "/api/cart/items/{itemId}", null, PathId.MISSING,
+                    Outcome.problem(404, "cart.item-not-found")),
+
             // The caller's own profile, password and address book: any signed-in caller.
             signedIn("GET", "/api/me", null, PathId.NONE, Outcome.success(200)),
             signedIn("PATCH", "/api/me", "{}", PathId.NONE, Outcome.success(200)),
@@ -392,7 +400,8 @@ class EndpointAccessMatrixTests {
         return switch (endpoint.id()) {
             case NONE -> endpoint.path();
             case FIRST_PRODUCT -> endpoint.path().replace("{id}", Long.toString(firstProductId));
-            case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID));
+            case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID))
+                    .replace("{itemId}", Long.toString(MISSING_ID));
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
             case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
             case MISSING_ORDER -> endpoint.path().replace("{orderNumber}", MISSING_ORDER);
