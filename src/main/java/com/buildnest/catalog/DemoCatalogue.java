@@ -74,6 +74,7 @@ class DemoCatalogue implements ApplicationRunner {
             selling.put(row[0], row);
         }
         LocalDate today = LocalDate.now(clock);
+        GstRateTable rates = gstRates.tableOn(today);
         List<String[]> productRows = rows("catalog/demo-products.tsv", 8);
         Map<String, String[]> details = details();
         for (String[] row : productRows) {
@@ -83,7 +84,9 @@ class DemoCatalogue implements ApplicationRunner {
                 throw new IllegalStateException("demo product " + row[0] + " names unknown category " + row[1]
                         + " or has no row in demo-selling.tsv");
             }
-            gstRates.rateFor(row[6], today); // refuses a product whose HSN code has no rate today
+            if (rates.rateFor(row[6], today).isEmpty()) {
+                throw GstRates.unknown(row[6], today); // a demo product must be sellable today
+            }
             OrderQuantityRule ordering = new OrderQuantityRule(Long.parseLong(sale[2]), Long.parseLong(sale[3]),
                     Long.parseLong(sale[4]));
             List<TierPrices.Break> breaks = new ArrayList<>(

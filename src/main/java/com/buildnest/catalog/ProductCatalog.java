@@ -90,11 +90,16 @@ public class ProductCatalog {
      * null when none is on record, so it cannot be quoted).
      */
     public record Offer(long productId, String sku, String name, String unit, OrderQuantityRule ordering,
-            TierPrices prices, String hsnCode, GstRate gstRate, LocalDate day) {
+            TierPrices prices, String hsnCode, GstRate gstRate, LocalDate day, long weightGramsPerUnit) {
 
         static Offer of(Product product, GstRate rate, LocalDate day) {
             return new Offer(product.id(), product.sku(), product.name(), product.unit().code(), product.ordering(),
-                    product.prices(), product.hsnCode(), rate, day);
+                    product.prices(), product.hsnCode(), rate, day, product.weightGrams());
+        }
+
+        /** What {@code quantity} base units weigh, for delivery. */
+        public long weightGramsOf(long quantity) {
+            return Math.multiplyExact(weightGramsPerUnit, quantity);
         }
 
         /** Prices {@code quantity} base units, refused as {@link ProductCatalog#quote} refuses. */
