@@ -129,6 +129,7 @@ public class CatalogAdministration {
         ProductForm.Specification spec = check(form);
         AdminProduct before = AdminProduct.of(product);
         apply(product, form, spec);
+        product.followStock(inventory.availability(List.of(product.sku())).getOrDefault(product.sku(), 0L));
         products.saveAndFlush(product);
         cache.evictProduct(id);
         AdminProduct after = AdminProduct.of(product);

@@ -152,6 +152,7 @@ public class CatalogTransfer {
         int updated = 0;
         int unchanged = 0;
         Map<Long, List<String>> placed = new HashMap<>(); // new or moved products by category, to follow its threshold
+        Map<String, Long> available = inventory.availability(List.copyOf(existing.keySet())); // a new MOQ may change "in stock"
         for (Checked line : lines) {
             ProductForm form = line.form();
             Product product = existing.get(form.sku());
@@ -166,6 +167,7 @@ public class CatalogTransfer {
                     placed.computeIfAbsent(form.categoryId(), id -> new ArrayList<>()).add(form.sku());
                 }
                 CatalogAdministration.apply(product, form, line.spec());
+                product.followStock(available.getOrDefault(product.sku(), 0L));
                 if (products.saveAndFlush(product).version() == version) {
                     unchanged++;
                 } else {

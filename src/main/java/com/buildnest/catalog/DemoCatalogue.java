@@ -102,8 +102,8 @@ class DemoCatalogue implements ApplicationRunner {
             if (detail != null) {
                 detail(product, detail);
             }
+            product.followStock(stock(row[0], ordering.minimum()));
             products.save(product);
-            stock(row[0], ordering.minimum());
         }
         if (!details.isEmpty()) {
             throw new IllegalStateException(ATTRIBUTES + " names products demo-products.tsv has not: "
@@ -136,9 +136,9 @@ class DemoCatalogue implements ApplicationRunner {
 
     /**
      * Demo stock: enough for 400 minimum orders of each product, except one product running low and
-     * one sold out, so every stock status can be seen.
+     * one sold out, so every stock status can be seen. Returns the units received.
      */
-    private void stock(String sku, long minimumOrder) {
+    private long stock(String sku, long minimumOrder) {
         inventory.track(sku, null);
         long quantity = switch (sku) {
             case LOW_STOCK_SKU -> 3;
@@ -148,6 +148,7 @@ class DemoCatalogue implements ApplicationRunner {
         if (quantity > 0) {
             inventory.receive(sku, quantity, "demo stock", SYSTEM_ACTOR);
         }
+        return quantity;
     }
 
     /** {@code "a=1|b=2"} as pairs; empty for an empty field. */

@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -127,6 +128,15 @@ class Product {
     @Column(nullable = false)
     @GenericField
     private boolean active;
+
+    /**
+     * Whether the minimum order is available now, as inventory last said (ProductStockFollower).
+     * Excluded from optimistic locking: stock moving must not make staff's edit of the product stale.
+     */
+    @Column(name = "in_stock", nullable = false)
+    @GenericField(aggregable = Aggregable.YES)
+    @OptimisticLock(excluded = true)
+    private boolean inStock;
 
     @Column(name = "created_at", nullable = false)
     @GenericField(sortable = Sortable.YES)
@@ -262,6 +272,21 @@ class Product {
 
     String hsnCode() {
         return hsnCode;
+    }
+
+    /**
+     * Follows inventory: in stock when the available units cover the minimum order. Changes the
+     * product (and so its search document) only when that answer changes.
+     */
+    void followStock(long available) {
+        boolean now = ProductCatalog.StockView.inStock(available, minOrderQuantity);
+        if (now != inStock) {
+            inStock = now;
+        }
+    }
+
+    boolean inStock() {
+        return inStock;
     }
 
     boolean active() {

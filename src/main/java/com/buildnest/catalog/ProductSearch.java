@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
+import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -26,15 +27,14 @@ import org.hibernate.search.util.common.data.Range;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 import org.springframework.stereotype.Component;
 
-import com.buildnest.catalog.ProductCatalog.StockView;
 import com.buildnest.inventory.Inventory;
 
 /**
  * Keyword search over the product index (docs/adr/0005) with filters, sorts and facet counts.
  * Each facet counts the products matching the query and every filter except its own, so a
  * shopper sees how many products each other brand (category, price band, stock state) would give.
- * Whether a product is in stock is asked of inventory at query time, for all matching products in
- * one statement (see the ADR for why and for its cost on very broad queries).
+ * Whether a product is in stock is a field of its index document, which follows inventory within
+ * seconds (see the ADR); the stock shown for the page's products is read from inventory.
  */
 @Component
 class ProductSearch {
@@ -44,11 +44,14 @@ class ProductSearch {
             Range.canonical(10_000L, 50_000L), Range.canonical(50_000L, 100_000L),
             Range.canonical(100_000L, 500_000L), Range.canonical(500_000L, null));
     private static final int MAX_TERMS = 10;
+    /** How deep pages go, as search engines bound it: nobody reads result 10,001 by paging. */
+    static final int MAX_WINDOW = 10_000;
     private static final int MAX_FACET_VALUES = 100;
     private static final AggregationKey<Map<String, Long>> BRANDS = AggregationKey.of("brand");
     private static final AggregationKey<Map<Long, Long>> CATEGORIES = AggregationKey.of("category");
     private static final AggregationKey<Map<Range<Long>, Long>> PRICES = AggregationKey.of("price");
     private static final AggregationKey<Map<String, Long>> ATTRIBUTES = AggregationKey.of("attribute");
+    private static final AggregationKey<Map<Boolean, Long>> STOCK = AggregationKey.of("stock");
     /** Distinct {@code name=value} pairs counted per search; far more than a shopper can scan. */
     private static final int MAX_ATTRIBUTE_TERMS = 2_000;
 
@@ -96,44 +99,78 @@ class ProductSearch {
         this.inventory = inventory;
     }
 
-    /** Runs inside the caller's transaction. */
+    /**
+     * Runs inside the caller's transaction. One index query finds the page and counts every facet
+     * whose filter the shopper did not set; each facet whose filter is set is counted by one more
+     * query without that filter. Stock is read from inventory for the page only: the index knows
+     * which products are in stock (ProductStockFollower keeps it current).
+     */
     Found find(Criteria criteria, int offset, int limit) {
         SearchSession session = Search.session(entityManager);
-        List<List<?>> matches = session.search(Product.class)
-                .select(f -> f.composite().from(f.field("sku", String.class), f.field("minOrderQuantity", Long.class))
-                        .asList())
-                .where(f -> predicate(f, criteria, Filter.IN_STOCK, Set.of()))
-                .fetchAllHits();
-        Map<String, Long> available = inventory
-                .availability(matches.stream().map(match -> (String) match.get(0)).toList());
-        Set<String> inStock = matches.stream()
-                .filter(match -> StockView.inStock(available.getOrDefault((String) match.get(0), 0L),
-                        (Long) match.get(1)))
-                .map(match -> (String) match.get(0)).collect(Collectors.toSet());
-        Map<Boolean, Long> stockFacet = new LinkedHashMap<>();
-        stockFacet.put(true, (long) inStock.size());
-        stockFacet.put(false, (long) (matches.size() - inStock.size()));
-        long total = criteria.inStock() == null ? matches.size() : stockFacet.get(criteria.inStock());
+        boolean byCategory = criteria.categoryIds() != null;
+        boolean byBrand = criteria.brands() != null && !criteria.brands().isEmpty();
+        boolean byPrice = criteria.minPaise() != null || criteria.maxPaise() != null;
+        boolean byStock = criteria.inStock() != null;
+        var query = session.search(Product.class)
+                .where(f -> predicate(f, criteria, null))
+                .sort(f -> sort(f, criteria))
+                .aggregation(ATTRIBUTES, f -> f.terms().field("attribute_facet", String.class)
+                        .maxTermCount(MAX_ATTRIBUTE_TERMS));
+        if (!byBrand) {
+            query = query.aggregation(BRANDS, f -> brandCounts(f));
+        }
+        if (!byCategory) {
+            query = query.aggregation(CATEGORIES, f -> categoryCounts(f));
+        }
+        if (!byPrice) {
+            query = query.aggregation(PRICES, f -> priceCounts(f));
+        }
+        if (!byStock) {
+            query = query.aggregation(STOCK, f -> stockCounts(f));
+        }
+        // A page past the window is empty (it still counts): deep offsets would make Lucene rank them all.
+        SearchResult<Product> result = (long) offset + limit > MAX_WINDOW ? query.fetch(0) : query.fetch(offset, limit);
+        List<Product> page = result.hits();
+        Map<String, Long> available = inventory.availability(page.stream().map(Product::sku).toList());
+        Map<String, Long> brands = byBrand ? countWithout(session, criteria, Filter.BRAND, BRANDS, this::brandCounts)
+                : result.aggregation(BRANDS);
+        Map<Long, Long> categories = byCategory
+                ? countWithout(session, criteria, Filter.CATEGORY, CATEGORIES, this::categoryCounts)
+                : result.aggregation(CATEGORIES);
+        Map<Range<Long>, Long> prices = byPrice
+                ? countWithout(session, criteria, Filter.PRICE, PRICES, this::priceCounts)
+                : result.aggregation(PRICES);
+        Map<Boolean, Long> stock = new LinkedHashMap<>();
+        Map<Boolean, Long> stockCounts = byStock
+                ? countWithout(session, criteria, Filter.IN_STOCK, STOCK, this::stockCounts)
+                : result.aggregation(STOCK);
+        stock.put(true, stockCounts.getOrDefault(true, 0L));
+        stock.put(false, stockCounts.getOrDefault(false, 0L));
+        return new Found(page, result.total().hitCount(), available, brands, categories, prices, stock,
+                attributeFacets(session, criteria, result.aggregation(ATTRIBUTES)));
+    }
 
-        List<Product> page = offset >= total ? List.of()
-                : session.search(Product.class)
-                        .where(f -> predicate(f, criteria, null, inStock))
-                        .sort(f -> sort(f, criteria))
-                        .fetchHits(offset, limit);
-        Map<String, Long> brands = session.search(Product.class)
-                .where(f -> predicate(f, criteria, Filter.BRAND, inStock))
-                .aggregation(BRANDS, f -> f.terms().field("brand_facet", String.class).maxTermCount(MAX_FACET_VALUES))
-                .fetch(0).aggregation(BRANDS);
-        Map<Long, Long> categories = session.search(Product.class)
-                .where(f -> predicate(f, criteria, Filter.CATEGORY, inStock))
-                .aggregation(CATEGORIES, f -> f.terms().field("categoryId", Long.class).maxTermCount(10_000))
-                .fetch(0).aggregation(CATEGORIES);
-        SearchResult<Product> priced = session.search(Product.class)
-                .where(f -> predicate(f, criteria, Filter.PRICE, inStock))
-                .aggregation(PRICES, f -> f.range().field("pricePaise", Long.class).ranges(PRICE_BANDS))
-                .fetch(0);
-        return new Found(page, total, available, brands, categories, priced.aggregation(PRICES), stockFacet,
-                attributeFacets(session, criteria, inStock));
+    private <T> Map<T, Long> countWithout(SearchSession session, Criteria criteria, Filter excluded,
+            AggregationKey<Map<T, Long>> key,
+            Function<SearchAggregationFactory, ? extends AggregationFinalStep<Map<T, Long>>> counts) {
+        return session.search(Product.class).where(f -> predicate(f, criteria, excluded))
+                .aggregation(key, counts).fetch(0).aggregation(key);
+    }
+
+    private AggregationFinalStep<Map<String, Long>> brandCounts(SearchAggregationFactory f) {
+        return f.terms().field("brand_facet", String.class).maxTermCount(MAX_FACET_VALUES);
+    }
+
+    private AggregationFinalStep<Map<Long, Long>> categoryCounts(SearchAggregationFactory f) {
+        return f.terms().field("categoryId", Long.class).maxTermCount(10_000);
+    }
+
+    private AggregationFinalStep<Map<Range<Long>, Long>> priceCounts(SearchAggregationFactory f) {
+        return f.range().field("pricePaise", Long.class).ranges(PRICE_BANDS);
+    }
+
+    private AggregationFinalStep<Map<Boolean, Long>> stockCounts(SearchAggregationFactory f) {
+        return f.terms().field("inStock", Boolean.class).minDocumentCount(0);
     }
 
     /**
@@ -142,11 +179,11 @@ class ProductSearch {
      * name), so a shopper who picked grade "OPC 53" still sees how many "PPC" there are.
      */
     private Map<String, Map<String, Long>> attributeFacets(SearchSession session, Criteria criteria,
-            Set<String> inStock) {
-        Map<String, Map<String, Long>> facets = new TreeMap<>(byName(attributeCounts(session, criteria, inStock)));
+            Map<String, Long> withEveryFilter) {
+        Map<String, Map<String, Long>> facets = new TreeMap<>(byName(withEveryFilter));
         facets.keySet().removeAll(criteria.attributes().keySet());
         for (String name : criteria.attributes().keySet()) {
-            Map<String, Long> values = byName(attributeCounts(session, criteria.withoutAttribute(name), inStock))
+            Map<String, Long> values = byName(attributeCounts(session, criteria.withoutAttribute(name)))
                     .get(name);
             if (values != null) {
                 facets.put(name, values);
@@ -155,9 +192,9 @@ class ProductSearch {
         return facets;
     }
 
-    private Map<String, Long> attributeCounts(SearchSession session, Criteria criteria, Set<String> inStock) {
+    private Map<String, Long> attributeCounts(SearchSession session, Criteria criteria) {
         return session.search(Product.class)
-                .where(f -> predicate(f, criteria, null, inStock))
+                .where(f -> predicate(f, criteria, null))
                 .aggregation(ATTRIBUTES, f -> f.terms().field("attribute_facet", String.class)
                         .maxTermCount(MAX_ATTRIBUTE_TERMS))
                 .fetch(0).aggregation(ATTRIBUTES);
@@ -176,8 +213,7 @@ class ProductSearch {
         return byName;
     }
 
-    private PredicateFinalStep predicate(SearchPredicateFactory f, Criteria criteria, Filter excluded,
-            Set<String> inStock) {
+    private PredicateFinalStep predicate(SearchPredicateFactory f, Criteria criteria, Filter excluded) {
         BooleanPredicateClausesStep<?, ?> all = f.bool().filter(f.match().field("active").matching(true));
         if (criteria.text() != null) {
             all.must(text(f, criteria.text()));
@@ -204,17 +240,7 @@ class ProductSearch {
                     criteria.maxPaise(), RangeBoundInclusion.INCLUDED)));
         }
         if (criteria.inStock() != null && excluded != Filter.IN_STOCK) {
-            // The sku field is normalized (lower-cased) and a terms predicate does not normalize.
-            List<String> inStockKeys = inStock.stream().map(sku -> sku.toLowerCase(Locale.ROOT)).toList();
-            if (inStock.isEmpty()) {
-                if (criteria.inStock()) {
-                    all.filter(f.matchNone());
-                }
-            } else if (criteria.inStock()) {
-                all.filter(f.terms().field("sku").matchingAny(inStockKeys));
-            } else {
-                all.mustNot(f.terms().field("sku").matchingAny(inStockKeys));
-            }
+            all.filter(f.match().field("inStock").matching(criteria.inStock()));
         }
         return all;
     }

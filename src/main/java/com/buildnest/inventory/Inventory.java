@@ -34,6 +34,8 @@ public class Inventory {
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_REFERENCE = 100;
     static final Duration MAX_TTL = Duration.ofDays(30);
+    /** The most SKUs one read of changes hands out. */
+    static final int MAX_BATCH = 1_000;
     /** Bounds the IN lists of statements over many SKUs. */
     private static final int SKUS_PER_STATEMENT = 500;
 
@@ -235,6 +237,25 @@ public class Inventory {
         }
         return stock.findAllById(skus).stream().map(s -> s.level(properties.defaultLowStockThreshold()))
                 .collect(Collectors.toMap(StockLevel::sku, StockLevel::available));
+    }
+
+    /**
+     * The stock of SKUs that changed at or after {@code since}, oldest change first, at most
+     * {@code limit}: what others who follow stock (the catalogue's "in stock") ask every few seconds.
+     */
+    @Transactional(readOnly = true)
+    public List<StockLevel> changedSince(Instant since, int limit) {
+        long configured = properties.defaultLowStockThreshold();
+        return stock.findByUpdatedAtGreaterThanEqualOrderByUpdatedAtAscSkuAsc(since,
+                PageRequest.of(0, Math.min(limit, MAX_BATCH))).stream().map(s -> s.level(configured)).toList();
+    }
+
+    /** Every SKU's stock in SKU order, {@code limit} after the SKU {@code after} ("" to start). */
+    @Transactional(readOnly = true)
+    public List<StockLevel> allAfter(String after, int limit) {
+        long configured = properties.defaultLowStockThreshold();
+        return stock.findBySkuGreaterThanOrderBySkuAsc(after, PageRequest.of(0, Math.min(limit, MAX_BATCH)))
+                .stream().map(s -> s.level(configured)).toList();
     }
 
     /** SKUs whose available stock is below their threshold, by SKU, at most 100 a page. */

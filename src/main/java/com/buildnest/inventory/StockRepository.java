@@ -100,6 +100,12 @@ interface StockRepository extends JpaRepository<Stock, String> {
             and s.onHand - s.reserved >= coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)""")
     int clearBelowThreshold(String sku, long defaultThreshold);
 
+    /** Stock changed at or after a moment, oldest change first (index on updated_at). */
+    List<Stock> findByUpdatedAtGreaterThanEqualOrderByUpdatedAtAscSkuAsc(Instant since, Pageable page);
+
+    /** Every SKU's stock, by SKU, a page at a time. */
+    List<Stock> findBySkuGreaterThanOrderBySkuAsc(String after, Pageable page);
+
     @Query(value = """
             select s from Stock s where s.onHand - s.reserved < coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)
             order by s.sku""", countQuery = """

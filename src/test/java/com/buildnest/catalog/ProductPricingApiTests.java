@@ -148,8 +148,8 @@ class ProductPricingApiTests {
 
     @Test
     void aQuoteForADayWithoutARateOnRecordIsRefused() {
-        assertRefused(() -> catalog.quote(idOfSku("BLK-FLY-230"), 500, LocalDate.of(2025, 1, 1)),
-                "catalog.gst-rate-unknown");
+        assertRefused(() -> catalog.quote(idOfSku("BLK-FLY-230"), 500, LocalDate.of(2017, 6, 30)),
+                "catalog.gst-rate-unknown"); // the day before GST began
     }
 
     @Test
