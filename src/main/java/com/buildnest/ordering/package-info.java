@@ -3,7 +3,7 @@
  * supply, delivery address and charge) when it is placed, owns its state machine from pending
  * payment to delivery, cancellation and refund ({@link com.buildnest.ordering.OrderStatus}), and
  * publishes {@link com.buildnest.ordering.OrderStatusChanged} on every move. Paid orders get a GST
- * tax invoice numbered per financial year (docs/adr/0007). Unpaid orders whose stock reservation
+ * tax invoice numbered per financial year (docs/adr/0008). Unpaid orders whose stock reservation
  * ran out are cancelled by a ShedLock-guarded job.
  */
 @ApplicationModule(displayName = "Ordering", allowedDependencies = { "shared", "platform", "platform :: web",
