@@ -49,6 +49,9 @@ class EndpointAccessMatrixTests {
     /** A SKU no stock is tracked for. */
     static final String MISSING_SKU = "NO-SUCH-SKU-987654321";
 
+    /** A gateway order no payment has. */
+    static final String MISSING_GATEWAY_ORDER = "order_NoSuchOrder0001";
+
     static final Outcome UNAUTHENTICATED = new Outcome(401, "auth.unauthenticated");
     static final Outcome FORBIDDEN = new Outcome(403, "auth.forbidden");
     static final Outcome INVALID = new Outcome(400, "request.invalid");
@@ -68,7 +71,7 @@ class EndpointAccessMatrixTests {
 
     /** What the {id} in a path stands for. */
     enum PathId {
-        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT, MISSING_SKU
+        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT, MISSING_SKU, MISSING_GATEWAY_ORDER
     }
 
     /** What must be seen unchanged after a refusal. */
@@ -159,6 +162,14 @@ class EndpointAccessMatrixTests {
             signedIn("PUT", "/api/me/addresses/{id}", "{}", PathId.MISSING, INVALID),
             signedIn("DELETE", "/api/me/addresses/{id}", null, PathId.MISSING,
                     Outcome.problem(404, "customer.address-not-found")),
+
+            // Payments. Razorpay's webhook needs no token (its HMAC is checked instead): an unsigned
+            // body is refused by the handler, for everyone alike. The simulated checkout is any
+            // signed-in owner's; a gateway order that is not the caller's is not found.
+            everyone("POST", "/api/webhooks/razorpay", "{}", PathId.NONE,
+                    Outcome.problem(400, "payment.webhook-signature-invalid")),
+            signedIn("POST", "/api/payments/simulated/{gatewayOrderId}/pay", "{\"outcome\": \"success\"}",
+                    PathId.MISSING_GATEWAY_ORDER, Outcome.problem(404, "payment.not-found")),
 
             // Staff area: staff and administrators; roles, audit and signing keys: administrators.
             staffArea("GET", "/api/admin/customers", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
@@ -375,6 +386,7 @@ class EndpointAccessMatrixTests {
             case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID));
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
             case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
+            case MISSING_GATEWAY_ORDER -> endpoint.path().replace("{gatewayOrderId}", MISSING_GATEWAY_ORDER);
         };
     }
 
