@@ -62,7 +62,8 @@ class Settlement {
         }
         Instant now = clock.instant();
         if (payments.markCaptured(payment.id(), attempt.id(), now) == 0) {
-            String capturedAs = payments.findById(payment.id()).map(Payment::gatewayPaymentId).orElse(null);
+            // A locking read sees the winner's commit; a plain one may still see this transaction's snapshot.
+            String capturedAs = payments.lockById(payment.id()).map(Payment::gatewayPaymentId).orElse(null);
             if (attempt.id().equals(capturedAs)) {
                 return Outcome.ALREADY_SETTLED;
             }

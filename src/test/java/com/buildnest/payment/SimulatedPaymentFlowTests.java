@@ -218,6 +218,30 @@ class SimulatedPaymentFlowTests {
     }
 
     @Test
+    void aRefundMadeInTheDashboardArrivesByWebhookAndIsAnnouncedOnce() {
+        byte[] captured = event("payment.captured", paymentEntity("pay_Dashboard0001", AMOUNT.paise(), "captured"));
+        postWebhook(captured, signature(captured), "evt_" + UUID.randomUUID());
+        byte[] created = refundEvent("refund.created", "rfnd_Dashboard0001", "pay_Dashboard0001", 100_000, "pending");
+        byte[] processed = refundEvent("refund.processed", "rfnd_Dashboard0001", "pay_Dashboard0001", 100_000,
+                "processed");
+
+        List<String> outcomes = List.of(created, processed, processed).stream()
+                .map(body -> postWebhook(body, signature(body), "evt_" + UUID.randomUUID()).json().get("outcome")
+                        .asString())
+                .toList();
+
+        assertThat(outcomes).containsExactly("settled", "settled", "already-settled");
+        assertThat(events.refundedOf(orderNumber)).singleElement().satisfies(e -> {
+            assertThat(e.refundId()).isEqualTo("rfnd_Dashboard0001");
+            assertThat(e.amount()).isEqualTo(Money.ofPaise(100_000));
+            assertThat(e.full()).isFalse();
+        });
+        PaymentSummary payment = payments.paymentOf(orderNumber).orElseThrow();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(payment.refunded()).isEqualTo(Money.ofPaise(100_000));
+    }
+
+    @Test
     void theBrowserAndTheWebhookRacingCaptureThePaymentOnce() throws Exception {
         PaymentGateway.Payment attempt = simulated().attempt(gatewayOrderId, true);
         String signature = simulated().signatures().signCheckout(gatewayOrderId, attempt.id());
@@ -273,6 +297,14 @@ class SimulatedPaymentFlowTests {
         return ("{\"entity\":\"event\",\"account_id\":\"acc_Test\",\"event\":\"" + type
                 + "\",\"contains\":[\"payment\"],\"payload\":{\"payment\":{\"entity\":" + paymentEntity
                 + "}},\"created_at\":1764100000}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] refundEvent(String type, String refundId, String paymentId, long amountPaise,
+            String status) {
+        return ("{\"entity\":\"event\",\"event\":\"" + type + "\",\"contains\":[\"refund\"],\"payload\":{\"refund\":"
+                + "{\"entity\":{\"id\":\"" + refundId + "\",\"entity\":\"refund\",\"amount\":" + amountPaise
+                + ",\"currency\":\"INR\",\"payment_id\":\"" + paymentId + "\",\"status\":\"" + status
+                + "\"}}},\"created_at\":1764100000}").getBytes(StandardCharsets.UTF_8);
     }
 
     private String signature(byte[] body) {
