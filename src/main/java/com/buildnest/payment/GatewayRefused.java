@@ -2,18 +2,12 @@ package com.buildnest.payment;
 
 /**
  * The gateway understood a request and said no (HTTP 4xx other than a credentials or rate
- * problem): an unknown payment, a refund larger than what is left. Retrying will not help.
+ * problem): an unknown payment, a refund larger than what is left. Retrying will not help. The
+ * message is the gateway's own description.
  */
 class GatewayRefused extends RuntimeException {
 
-    private final int status;
-
-    GatewayRefused(int status, String description) {
+    GatewayRefused(String description) {
         super(description);
-        this.status = status;
-    }
-
-    boolean notFound() {
-        return status == 404;
     }
 }

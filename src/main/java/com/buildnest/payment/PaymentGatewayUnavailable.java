@@ -9,7 +9,7 @@ public class PaymentGatewayUnavailable extends RuntimeException {
 
     public static final String CODE = "payment.gateway-unavailable";
 
-    PaymentGatewayUnavailable(String message, Throwable cause) {
+    public PaymentGatewayUnavailable(String message, Throwable cause) {
         super(message, cause);
     }
 

@@ -13,7 +13,7 @@ public class PaymentSignatureInvalid extends RuntimeException {
 
     private final String code;
 
-    PaymentSignatureInvalid(String code, String message) {
+    public PaymentSignatureInvalid(String code, String message) {
         super(message);
         this.code = code;
     }

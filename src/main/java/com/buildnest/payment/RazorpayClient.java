@@ -115,7 +115,7 @@ final class RazorpayClient implements PaymentGateway {
                                 status.value());
                         throw new PaymentGatewayUnavailable("The payment gateway refused our credentials.", null);
                     }
-                    throw new GatewayRefused(status.value(), describe(answered));
+                    throw new GatewayRefused(describe(answered));
                 }
                 if (attempt >= maxAttempts) {
                     log.warn("Razorpay answered {} with {} after {} attempt(s)", what, status.value(), attempt);

@@ -85,7 +85,7 @@ final class SimulatedGateway implements PaymentGateway {
     public Payment payment(String paymentId) {
         Payment payment = paymentId == null ? null : payments.get(paymentId);
         if (payment == null) {
-            throw new GatewayRefused(400, "The id provided does not exist");
+            throw new GatewayRefused("The id provided does not exist");
         }
         return payment;
     }
@@ -93,7 +93,7 @@ final class SimulatedGateway implements PaymentGateway {
     @Override
     public List<Payment> paymentsOf(String gatewayOrderId) {
         if (!orders.containsKey(gatewayOrderId)) {
-            throw new GatewayRefused(400, "The id provided does not exist");
+            throw new GatewayRefused("The id provided does not exist");
         }
         return payments.values().stream().filter(p -> p.orderId().equals(gatewayOrderId)).toList();
     }
@@ -106,12 +106,12 @@ final class SimulatedGateway implements PaymentGateway {
         }
         Payment payment = payment(paymentId);
         if (!"captured".equals(payment.status()) && !"refunded".equals(payment.status())) {
-            throw new GatewayRefused(400, "The payment has not been captured");
+            throw new GatewayRefused("The payment has not been captured");
         }
         long refunded = refundsByKey.values().stream().filter(r -> r.paymentId().equals(paymentId))
                 .mapToLong(Refund::amount).sum();
         if (refunded + amount.paise() > payment.amount()) {
-            throw new GatewayRefused(400, "The total refund amount is greater than the refund payment amount");
+            throw new GatewayRefused("The total refund amount is greater than the refund payment amount");
         }
         Refund refund = new Refund(newId("rfnd_"), paymentId, amount.paise(), Money.CURRENCY, "processed");
         refundsByKey.put(idempotencyKey, refund);
@@ -126,7 +126,7 @@ final class SimulatedGateway implements PaymentGateway {
     Payment attempt(String gatewayOrderId, boolean success) {
         Order order = orders.get(gatewayOrderId);
         if (order == null) {
-            throw new GatewayRefused(400, "The id provided does not exist");
+            throw new GatewayRefused("The id provided does not exist");
         }
         Payment payment = new Payment(newId("pay_"), order.id(), order.amount(), order.currency(),
                 success ? "captured" : "failed",

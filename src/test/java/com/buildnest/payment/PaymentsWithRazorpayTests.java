@@ -361,6 +361,24 @@ class PaymentsWithRazorpayTests {
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("Payment was declined by the bank"));
     }
 
+    @Test
+    void reconciliationCompletesARefundWhoseGatewayCallNeverGotAnAnswer() {
+        capturedPayment("pay_Ref7");
+        razorpay.server.stubFor(post(urlEqualTo("/v1/payments/pay_Ref7/refund")).willReturn(RazorpayFake.serverError()));
+        assertThatThrownBy(() -> payments.refund(orderNumber, Money.ofPaise(20_000), orderNumber + ":r1"))
+                .isInstanceOf(PaymentGatewayUnavailable.class);
+        razorpay.refunds("pay_Ref7", "rfnd_7", 20_000);
+
+        reconciliationAt(Duration.ofMinutes(20), new SimpleMeterRegistry()).reconcile();
+
+        assertThat(events.refundedOf(orderNumber)).singleElement()
+                .satisfies(e -> assertThat(e.refundId()).isEqualTo("rfnd_7"));
+        assertThat(payments.paymentOf(orderNumber).orElseThrow().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        razorpay.server.verify(postRequestedFor(urlEqualTo("/v1/payments/pay_Ref7/refund"))
+                .withHeader("X-Refund-Idempotency", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                        orderNumber + ":r1")));
+    }
+
     private PaymentReconciliation reconciliationAt(Duration later, SimpleMeterRegistry meters) {
         // Orders of other tests are not this fake's: it answers 500 for them, and they are skipped.
         razorpay.server.stubFor(get(urlPathMatching("/v1/orders/.*/payments")).atPriority(10)
