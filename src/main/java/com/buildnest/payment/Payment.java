@@ -121,8 +121,9 @@ class Payment {
 
     /** Refunds the gateway accepted now add up to {@code acceptedPaise}: sets the refund status. */
     void refundsAccepted(long acceptedPaise, Instant now) {
-        if (acceptedPaise > 0 && status.refundable()) {
-            status = acceptedPaise >= amountPaise ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        if (status.refundable() || status == PaymentStatus.REFUNDED) {
+            status = acceptedPaise <= 0 ? PaymentStatus.CAPTURED
+                    : acceptedPaise >= amountPaise ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
             updatedAt = now;
         }
     }

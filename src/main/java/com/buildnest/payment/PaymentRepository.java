@@ -18,12 +18,24 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     Optional<Payment> findByGatewayOrderId(String gatewayOrderId);
 
-    Optional<Payment> findByGatewayPaymentId(String gatewayPaymentId);
+    /*
+     * The payment row, locked until the transaction ends: refunds of one payment are decided one at
+     * a time. Take the lock before any other read of the transaction: on MariaDB a plain read fixes
+     * the snapshot the rest of the transaction sees, and it would not include the previous holder's
+     * commit.
+     */
 
-    /** The payment row, locked until the transaction ends: refunds of one payment are decided one at a time. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.id = :id")
     Optional<Payment> lockById(Long id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.orderNumber = :orderNumber")
+    Optional<Payment> lockByOrderNumber(String orderNumber);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.gatewayPaymentId = :gatewayPaymentId")
+    Optional<Payment> lockByGatewayPaymentId(String gatewayPaymentId);
 
     /**
      * CREATED or FAILED → CAPTURED; 0 when the payment was already captured (or refunded). A late

@@ -151,11 +151,11 @@ public class Payments {
         try {
             accepted = gateway.refund(payment.gatewayPaymentId(), refund.amount(), refund.idempotencyKey());
         } catch (GatewayRefused refused) {
-            settlement.refundRefused(refund.id());
+            settlement.refundRefused(payment.id(), refund.id());
             throw BusinessRuleViolation.conflict("payment.refund-refused",
                     "The payment gateway refused the refund: " + refused.getMessage());
         }
-        return settlement.refundAccepted(refund.id(), accepted);
+        return settlement.refundAccepted(payment.id(), refund.id(), accepted);
     }
 
     /** The payment of an order number, if it was started. */

@@ -109,8 +109,7 @@ class Settlement {
      */
     @Transactional
     public Refund requestRefund(String orderNumber, Money amount, String idempotencyKey) {
-        Payment payment = payments.findByOrderNumber(orderNumber).flatMap(p -> payments.lockById(p.id()))
-                .orElseThrow(() -> Payments.notFound());
+        Payment payment = payments.lockByOrderNumber(orderNumber).orElseThrow(Payments::notFound);
         Refund earlier = refunds.findByIdempotencyKey(idempotencyKey).orElse(null);
         if (earlier != null) {
             if (!earlier.requestedAs(payment.id(), amount)) {
@@ -125,17 +124,16 @@ class Settlement {
 
     /** The gateway accepted a refund we asked for (or its webhook came first): announces it once. */
     @Transactional
-    public RefundReceipt refundAccepted(long refundId, PaymentGateway.Refund accepted) {
-        Refund refund = refunds.findById(refundId).orElseThrow();
-        Payment payment = payments.lockById(refund.paymentId()).orElseThrow();
-        return accept(payment, refund, accepted);
+    public RefundReceipt refundAccepted(long paymentId, long refundId, PaymentGateway.Refund accepted) {
+        Payment payment = payments.lockById(paymentId).orElseThrow();
+        return accept(payment, refunds.findById(refundId).orElseThrow(), accepted);
     }
 
     /** The gateway refused a refund we asked for: frees its amount. */
     @Transactional
-    public void refundRefused(long refundId) {
+    public void refundRefused(long paymentId, long refundId) {
+        Payment payment = payments.lockById(paymentId).orElseThrow();
         Refund refund = refunds.findById(refundId).orElseThrow();
-        Payment payment = payments.lockById(refund.paymentId()).orElseThrow();
         if (refund.fail(clock.instant())) {
             payment.releaseRefund(refund.amount(), clock.instant());
         }
@@ -147,8 +145,7 @@ class Settlement {
      */
     @Transactional
     public Outcome refundReported(PaymentGateway.Refund reported) {
-        Payment payment = payments.findByGatewayPaymentId(reported.paymentId())
-                .flatMap(p -> payments.lockById(p.id())).orElse(null);
+        Payment payment = payments.lockByGatewayPaymentId(reported.paymentId()).orElse(null);
         if (payment == null) {
             return Outcome.UNKNOWN_PAYMENT;
         }
@@ -169,16 +166,18 @@ class Settlement {
     /** A refund the gateway reports as failed. */
     @Transactional
     public Outcome refundFailed(PaymentGateway.Refund reported) {
-        Refund refund = refunds.findByGatewayRefundId(reported.id()).orElse(null);
+        Payment payment = payments.lockByGatewayPaymentId(reported.paymentId()).orElse(null);
+        Refund refund = payment == null ? null : refunds.findByGatewayRefundId(reported.id()).orElse(null);
         if (refund == null) {
             return Outcome.UNKNOWN_PAYMENT;
         }
-        Payment payment = payments.lockById(refund.paymentId()).orElseThrow();
         boolean wasAccepted = refund.status().accepted();
         if (!refund.fail(clock.instant())) {
             return Outcome.ALREADY_SETTLED;
         }
         payment.releaseRefund(refund.amount(), clock.instant());
+        refunds.flush();
+        payment.refundsAccepted(refunds.acceptedPaise(payment.id()), clock.instant());
         if (wasAccepted) {
             log.error("Refund {} of order {} failed after the gateway had accepted it; the customer still waits for {}",
                     reported.id(), payment.orderNumber(), refund.amount());

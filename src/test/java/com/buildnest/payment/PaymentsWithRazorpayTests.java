@@ -268,6 +268,46 @@ class PaymentsWithRazorpayTests {
     }
 
     @Test
+    void refundsRacingWithDifferentKeysNeverExceedTheCapturedAmount() throws Exception {
+        capturedPayment("pay_Race1");
+        razorpay.server.stubFor(post(urlEqualTo("/v1/payments/pay_Race1/refund")).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                        {"id": "rfnd_{{randomValue length=14 type='ALPHANUMERIC'}}", "entity": "refund",
+                         "amount": {{jsonPath request.body '$.amount'}}, "currency": "INR",
+                         "payment_id": "pay_Race1", "status": "processed"}""").withTransformers("response-template")));
+        Money twoFifths = Money.ofPaise(AMOUNT.paise() * 2 / 5);
+        int racers = 6;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < racers; i++) {
+                String key = orderNumber + ":race" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return payments.refund(orderNumber, twoFifths, key).status().name();
+                    } catch (BusinessRuleViolation refused) {
+                        return refused.code();
+                    }
+                }));
+            }
+            start.countDown();
+            java.util.List<String> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).filteredOn("PROCESSED"::equals).hasSize(2);
+            assertThat(outcomes).filteredOn("payment.refund-exceeds-captured"::equals).hasSize(racers - 2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(payments.paymentOf(orderNumber).orElseThrow().refunded()).isEqualTo(twoFifths.times(2));
+        assertThat(events.refundedOf(orderNumber)).hasSize(2);
+        razorpay.server.verify(2, postRequestedFor(urlEqualTo("/v1/payments/pay_Race1/refund")));
+    }
+
+    @Test
     void refundsUpToTheFullAmountLeaveThePaymentRefunded() {
         capturedPayment("pay_Ref4");
         razorpay.refunds("pay_Ref4", "rfnd_4", AMOUNT.paise());

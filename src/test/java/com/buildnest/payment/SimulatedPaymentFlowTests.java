@@ -242,6 +242,26 @@ class SimulatedPaymentFlowTests {
     }
 
     @Test
+    void aPendingRefundTheBankFailsFreesItsAmountAgain() {
+        byte[] captured = event("payment.captured", paymentEntity("pay_BankFails0001", AMOUNT.paise(), "captured"));
+        postWebhook(captured, signature(captured), "evt_" + UUID.randomUUID());
+        byte[] pending = refundEvent("refund.created", "rfnd_BankFails0001", "pay_BankFails0001", AMOUNT.paise(),
+                "pending");
+        postWebhook(pending, signature(pending), "evt_" + UUID.randomUUID());
+        assertThat(status()).isEqualTo(PaymentStatus.REFUNDED);
+        byte[] failed = refundEvent("refund.failed", "rfnd_BankFails0001", "pay_BankFails0001", AMOUNT.paise(),
+                "failed");
+
+        Response response = postWebhook(failed, signature(failed), "evt_" + UUID.randomUUID());
+
+        assertThat(response.json().get("outcome").asString()).isEqualTo("settled");
+        PaymentSummary payment = payments.paymentOf(orderNumber).orElseThrow();
+        assertThat(payment.status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(payment.refunded()).isEqualTo(Money.ZERO);
+        assertThat(events.refundedOf(orderNumber)).hasSize(1);
+    }
+
+    @Test
     void theBrowserAndTheWebhookRacingCaptureThePaymentOnce() throws Exception {
         PaymentGateway.Payment attempt = simulated().attempt(gatewayOrderId, true);
         String signature = simulated().signatures().signCheckout(gatewayOrderId, attempt.id());
