@@ -20,7 +20,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * Settles payments whose browser callback and webhook never came, on one replica at a time
  * (ShedLock): a payment still CREATED after {@code reconciliation.after} is asked about at the
  * gateway; a successful attempt captures it, and with none by {@code reconciliation.expire-after}
- * it fails. Refunds whose gateway call never got an answer are asked for again with their own
+ * it fails. A payment that failed within the last {@code expire-after} is asked about too, since the
+ * customer may have paid on a second attempt whose callbacks were lost. Refunds whose gateway call never got an answer are asked for again with their own
  * idempotency key. Bounded batches; safe to run twice, since every change is conditional. Counted
  * in {@code buildnest.payment.reconciliations} by outcome.
  */
@@ -57,7 +58,8 @@ class PaymentReconciliation {
     public void reconcile() {
         Instant now = clock.instant();
         PageRequest batch = PageRequest.of(0, settings.batchSize());
-        for (Payment payment : payments.findUnsettled(now.minus(settings.after()), batch)) {
+        for (Payment payment : payments.findUnsettled(now.minus(settings.after()), now.minus(settings.expireAfter()),
+                batch)) {
             count(settle(payment, now));
         }
         for (Refund refund : refunds.findUnanswered(now.minus(settings.after()), batch)) {
@@ -81,7 +83,7 @@ class PaymentReconciliation {
             Outcome outcome = settlement.captured(success.get());
             return outcome == Outcome.SETTLED ? "captured" : outcome.label();
         }
-        if (payment.createdAt().isAfter(now.minus(settings.expireAfter()))) {
+        if (payment.status() == PaymentStatus.FAILED || payment.createdAt().isAfter(now.minus(settings.expireAfter()))) {
             return "pending";
         }
         String reason = attempts.isEmpty() ? "expired: no payment within " + settings.expireAfter().toMinutes()

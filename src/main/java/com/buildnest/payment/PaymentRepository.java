@@ -57,9 +57,14 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
             where p.id = :id and p.status = com.buildnest.payment.PaymentStatus.CREATED""")
     int markFailed(Long id, String reason, Instant now);
 
-    /** Payments still waiting for their outcome since before {@code startedBefore}, oldest first. */
+    /**
+     * Payments started before {@code startedBefore} that may still be paid: still CREATED, or FAILED
+     * since {@code failedSince} (the customer may have paid on a second attempt), oldest first.
+     */
     @Query("""
-            select p from Payment p where p.status = com.buildnest.payment.PaymentStatus.CREATED
-                and p.createdAt < :startedBefore order by p.createdAt, p.id""")
-    List<Payment> findUnsettled(Instant startedBefore, Pageable batch);
+            select p from Payment p where p.createdAt < :startedBefore
+                and (p.status = com.buildnest.payment.PaymentStatus.CREATED
+                    or p.status = com.buildnest.payment.PaymentStatus.FAILED and p.updatedAt >= :failedSince)
+            order by p.createdAt, p.id""")
+    List<Payment> findUnsettled(Instant startedBefore, Instant failedSince, Pageable batch);
 }

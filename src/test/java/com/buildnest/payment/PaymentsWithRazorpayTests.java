@@ -402,6 +402,24 @@ class PaymentsWithRazorpayTests {
     }
 
     @Test
+    void reconciliationCapturesASecondAttemptAfterAFailureWhoseCallbacksWereLost() {
+        startedPayment();
+        PaymentGateway.Payment declined = new PaymentGateway.Payment("pay_First", gatewayOrderId, AMOUNT.paise(), "INR",
+                "failed", "Payment was declined by the bank");
+        settlement.failed(declined);
+        razorpay.hasPaymentsOfOrder(gatewayOrderId,
+                RazorpayFake.payment("pay_First", gatewayOrderId, AMOUNT.paise(), "failed"),
+                RazorpayFake.payment("pay_Second", gatewayOrderId, AMOUNT.paise(), "captured"));
+
+        reconciliationAt(Duration.ofMinutes(20), new SimpleMeterRegistry()).reconcile();
+
+        assertThat(payments.paymentOf(orderNumber).orElseThrow().status()).isEqualTo(PaymentStatus.CAPTURED);
+        assertThat(events.failedOf(orderNumber)).hasSize(1);
+        assertThat(events.capturedOf(orderNumber)).singleElement()
+                .satisfies(e -> assertThat(e.paymentId()).isEqualTo("pay_Second"));
+    }
+
+    @Test
     void reconciliationCompletesARefundWhoseGatewayCallNeverGotAnAnswer() {
         capturedPayment("pay_Ref7");
         razorpay.server.stubFor(post(urlEqualTo("/v1/payments/pay_Ref7/refund")).willReturn(RazorpayFake.serverError()));
