@@ -13,9 +13,10 @@ import com.buildnest.platform.startup.ProductionSettingsCheck;
 
 /**
  * Production takes payments through Razorpay: its three secrets must be present, and a live
- * account must not run on test keys or on values that were obviously never filled in. The
- * simulated gateway stays possible on the prod profile (load tests, staging drills) but never in
- * live mode.
+ * account must not run on test keys or on values that were obviously never filled in, and talks to
+ * Razorpay over HTTPS only. The simulated gateway is refused unless it is asked for explicitly
+ * ({@code buildnest.payment.simulated.allowed-in-prod}, for load tests and staging drills), and
+ * never with live money.
  */
 class PaymentSettingsCheck implements ProductionSettingsCheck {
 
@@ -34,11 +35,15 @@ class PaymentSettingsCheck implements ProductionSettingsCheck {
         }
         PaymentProperties.Razorpay razorpay = payment.razorpay();
         if (payment.gateway() == PaymentProperties.Gateway.SIMULATED) {
-            // Allowed on purpose for load tests and staging drills on the prod profile; never with live money.
-            return razorpay.live()
-                    ? List.of("buildnest.payment.razorpay.live is true but buildnest.payment.gateway is simulated: "
-                            + "live mode needs BUILDNEST_PAYMENT_GATEWAY=razorpay.")
-                    : List.of();
+            if (razorpay.live()) {
+                return List.of("buildnest.payment.razorpay.live is true but buildnest.payment.gateway is simulated: "
+                        + "live mode needs BUILDNEST_PAYMENT_GATEWAY=razorpay.");
+            }
+            // Possible on purpose for load tests and staging drills, but only when asked for by name.
+            return payment.simulated().allowedInProd() ? List.of()
+                    : List.of("buildnest.payment.gateway is simulated, which takes no money: production needs "
+                            + "BUILDNEST_PAYMENT_GATEWAY=razorpay (or buildnest.payment.simulated.allowed-in-prod=true "
+                            + "for a load test or staging drill).");
         }
         List<String> problems = new ArrayList<>();
         String keyId = razorpay.keyId();
@@ -48,6 +53,9 @@ class PaymentSettingsCheck implements ProductionSettingsCheck {
             problems.add("buildnest.payment.razorpay.key-id does not look like a Razorpay key id (rzp_live_… or rzp_test_…).");
         } else if (razorpay.live() && !keyId.startsWith("rzp_live_")) {
             problems.add("buildnest.payment.razorpay.live is true but key-id is a test key: live mode needs an rzp_live_ key.");
+        }
+        if (!razorpay.baseUrl().startsWith("https://")) {
+            problems.add("buildnest.payment.razorpay.base-url must be an https:// address in production.");
         }
         checkSecret(problems, "buildnest.payment.razorpay.key-secret", "BUILDNEST_PAYMENT_RAZORPAY_KEYSECRET",
                 razorpay.keySecret(), razorpay.live());

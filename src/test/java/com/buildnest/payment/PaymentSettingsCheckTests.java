@@ -43,11 +43,34 @@ class PaymentSettingsCheckTests {
     }
 
     @Test
-    void simulatedGatewayIsAllowedOnlyWithoutLiveMoney() {
+    void simulatedGatewayIsRefusedUnlessAskedForByName() {
         MockEnvironment simulated = new MockEnvironment().withProperty("buildnest.payment.gateway", "simulated");
-        assertThat(check.problemsIn(simulated)).isEmpty();
-        assertThat(check.problemsIn(simulated.withProperty("buildnest.payment.razorpay.live", "true")))
-                .singleElement().asString().contains("gateway is simulated");
+        assertThat(check.problemsIn(simulated)).singleElement().asString()
+                .contains("buildnest.payment.gateway is simulated, which takes no money");
+        assertThat(check.problemsIn(simulated.withProperty("buildnest.payment.simulated.allowed-in-prod", "true")))
+                .isEmpty();
+    }
+
+    @Test
+    void simulatedGatewayIsNeverAllowedWithLiveMoney() {
+        MockEnvironment simulated = new MockEnvironment().withProperty("buildnest.payment.gateway", "simulated")
+                .withProperty("buildnest.payment.simulated.allowed-in-prod", "true")
+                .withProperty("buildnest.payment.razorpay.live", "true");
+        assertThat(check.problemsIn(simulated)).singleElement().asString().contains("gateway is simulated");
+    }
+
+    @Test
+    void missingRazorpaySecretsAreEachNamed() {
+        MockEnvironment bare = new MockEnvironment().withProperty("buildnest.payment.gateway", "razorpay");
+        assertThat(check.problemsIn(bare)).hasSize(3).anySatisfy(p -> assertThat(p).contains("key-id"))
+                .anySatisfy(p -> assertThat(p).contains("key-secret")).anySatisfy(p -> assertThat(p)
+                        .contains("webhook-secret"));
+    }
+
+    @Test
+    void razorpayIsReachedOverHttpsOnly() {
+        assertThat(check.problemsIn(razorpay().withProperty("buildnest.payment.razorpay.base-url",
+                "http://api.razorpay.com"))).singleElement().asString().contains("base-url must be an https://");
     }
 
     @Test

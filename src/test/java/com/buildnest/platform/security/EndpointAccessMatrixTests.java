@@ -52,6 +52,9 @@ class EndpointAccessMatrixTests {
     /** An order number no order has. */
     static final String MISSING_ORDER = "BN-000000-NOSUCH00";
 
+    /** A gateway order no payment has. */
+    static final String MISSING_GATEWAY_ORDER = "order_NoSuchOrder0001";
+
     static final Outcome UNAUTHENTICATED = new Outcome(401, "auth.unauthenticated");
     static final Outcome FORBIDDEN = new Outcome(403, "auth.forbidden");
     static final Outcome INVALID = new Outcome(400, "request.invalid");
@@ -71,7 +74,7 @@ class EndpointAccessMatrixTests {
 
     /** What the {id} in a path stands for. */
     enum PathId {
-        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT, MISSING_SKU, MISSING_ORDER
+        NONE, FIRST_PRODUCT, MISSING, FRESH_ACCOUNT, MISSING_SKU, MISSING_ORDER, MISSING_GATEWAY_ORDER
     }
 
     /** What must be seen unchanged after a refusal. */
@@ -177,6 +180,13 @@ class EndpointAccessMatrixTests {
                     Outcome.problem(404, "order.not-found")),
             signedIn("GET", "/api/orders/{orderNumber}/invoice", null, PathId.MISSING_ORDER,
                     Outcome.problem(404, "order.not-found")),
+            // Payments. Razorpay's webhook needs no token (its HMAC is checked instead): an unsigned
+            // body is refused by the handler, for everyone alike. The simulated checkout is any
+            // signed-in owner's; a gateway order that is not the caller's is not found.
+            everyone("POST", "/api/webhooks/razorpay", "{}", PathId.NONE,
+                    Outcome.problem(400, "payment.webhook-signature-invalid")),
+            signedIn("POST", "/api/payments/simulated/{gatewayOrderId}/pay", "{\"outcome\": \"success\"}",
+                    PathId.MISSING_GATEWAY_ORDER, Outcome.problem(404, "payment.not-found")),
 
             // Staff area: staff and administrators; roles, audit and signing keys: administrators.
             staffArea("GET", "/api/admin/customers", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
@@ -405,6 +415,7 @@ class EndpointAccessMatrixTests {
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
             case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
             case MISSING_ORDER -> endpoint.path().replace("{orderNumber}", MISSING_ORDER);
+            case MISSING_GATEWAY_ORDER -> endpoint.path().replace("{gatewayOrderId}", MISSING_GATEWAY_ORDER);
         };
     }
 

@@ -1,4 +1,4 @@
-package com.buildnest.inventory;
+package com.buildnest.platform.scheduling;
 
 import javax.sql.DataSource;
 
@@ -11,12 +11,14 @@ import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 /**
- * ShedLock on the shared database, so that a scheduled job runs on one replica at a time. The
- * lock times come from the database's own clock, so replicas with drifting clocks agree.
+ * ShedLock on the shared database, so that a scheduled job of any module (annotated
+ * {@code @SchedulerLock}) runs on one replica at a time. The lock times come from the database's
+ * own clock, so replicas with drifting clocks agree. The {@code shedlock} table is created by the
+ * changelog {@code db/changelog/inventory/002-shedlock.yaml}, which brought it first.
  */
 @Configuration
 @EnableSchedulerLock(defaultLockAtMostFor = "10m")
-class InventoryConfiguration {
+class SchedulerLockConfiguration {
 
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
