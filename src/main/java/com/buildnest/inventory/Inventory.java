@@ -229,6 +229,12 @@ public class Inventory {
         }
     }
 
+    /** Whether stock is still held for a reference: some of its reservation is neither released nor sold. */
+    @Transactional(readOnly = true)
+    public boolean holds(String reference) {
+        return reservations.findByReferenceOrderBySku(reference).stream().anyMatch(r -> r.status() == Status.ACTIVE);
+    }
+
     /** What is available of each SKU, in one query; SKUs not tracked are absent from the map. */
     @Transactional(readOnly = true)
     public Map<String, Long> availability(Collection<String> skus) {

@@ -15,20 +15,36 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff's work on orders (STAFF or ADMIN, as all of {@code /api/admin/**}): find, pack, ship, deliver. */
+import com.buildnest.shared.Money;
+
+/**
+ * Staff's work on orders (STAFF or ADMIN, as all of {@code /api/admin/**}): find, pack, ship,
+ * deliver, cancel and refund.
+ */
 @RestController
 @RequestMapping("/api/admin/orders")
 @Validated
 class OrderAdminApiController {
 
     private final Orders orders;
+    private final Refunds refunds;
 
-    OrderAdminApiController(Orders orders) {
+    OrderAdminApiController(Orders orders, Refunds refunds) {
         this.orders = orders;
+        this.refunds = refunds;
+    }
+
+    record CancelRequest(@NotBlank @Size(max = 200) String reason) {
+    }
+
+    /** @param amount in rupees, e.g. {@code "1250.00"} */
+    record RefundRequest(@NotBlank @Pattern(regexp = "[0-9]{1,9}(\\.[0-9]{1,2})?") String amount,
+            @NotBlank @Size(max = 200) String reason) {
     }
 
     record ShipmentRequest(@NotBlank @Size(max = 60) String carrier,
@@ -62,5 +78,26 @@ class OrderAdminApiController {
     @PostMapping("/{orderNumber}/deliver")
     OrderView deliver(@PathVariable String orderNumber, @AuthenticationPrincipal Jwt caller) {
         return orders.deliver(orderNumber, OrderApiController.accountOf(caller));
+    }
+
+    /** Cancels as the state machine allows (also after packing); a paid order is refunded in full. */
+    @PostMapping("/{orderNumber}/cancel")
+    OrderView cancel(@PathVariable String orderNumber, @Valid @RequestBody CancelRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        orders.cancel(orderNumber, null, OrderApiController.accountOf(caller), request.reason().strip());
+        refunds.payOwed(orderNumber);
+        return orders.forStaff(orderNumber);
+    }
+
+    /**
+     * Refunds part or all of a delivered (or returned, or cancelled) order; needs an
+     * {@code Idempotency-Key}: the same key refunds once however often it is sent.
+     */
+    @PostMapping("/{orderNumber}/refund")
+    OrderView refund(@PathVariable String orderNumber, @Valid @RequestBody RefundRequest request,
+            @RequestHeader("Idempotency-Key") @Size(min = 1, max = 80) @Pattern(regexp = "[\\x21-\\x7E]+")
+            String idempotencyKey) {
+        refunds.refund(orderNumber, Money.ofRupees(request.amount()), idempotencyKey);
+        return orders.forStaff(orderNumber);
     }
 }

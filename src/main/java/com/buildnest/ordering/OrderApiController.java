@@ -1,7 +1,9 @@
 package com.buildnest.ordering;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ContentDisposition;
@@ -13,6 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +28,15 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderApiController {
 
     private final Orders orders;
+    private final Refunds refunds;
 
-    OrderApiController(Orders orders) {
+    OrderApiController(Orders orders, Refunds refunds) {
         this.orders = orders;
+        this.refunds = refunds;
+    }
+
+    /** Why the order is being cancelled, if the customer says. */
+    record CancelRequest(@Size(max = 200) String reason) {
     }
 
     @GetMapping
@@ -39,6 +49,21 @@ class OrderApiController {
     @GetMapping("/{orderNumber}")
     OrderView order(@AuthenticationPrincipal Jwt caller, @PathVariable String orderNumber) {
         return orders.ofCustomer(accountOf(caller), orderNumber);
+    }
+
+    /**
+     * Cancels the customer's own order before it ships: reserved stock is released, sold stock goes
+     * back on the shelf, and a paid order's money is refunded (at once, or by the retrying job if the
+     * gateway is down).
+     */
+    @PostMapping("/{orderNumber}/cancel")
+    OrderView cancel(@AuthenticationPrincipal Jwt caller, @PathVariable String orderNumber,
+            @Valid @RequestBody(required = false) CancelRequest request) {
+        long accountId = accountOf(caller);
+        orders.cancel(orderNumber, accountId, accountId, request == null ? "cancelled by the customer"
+                : request.reason() == null || request.reason().isBlank() ? "cancelled by the customer" : request.reason().strip());
+        refunds.payOwed(orderNumber);
+        return orders.ofCustomer(accountId, orderNumber);
     }
 
     @GetMapping("/{orderNumber}/invoice")

@@ -76,7 +76,10 @@ class ProductionProfileTests {
                 "--buildnest.customer.jwt.secret=" + Base64.getEncoder().encodeToString(jwtSecret),
                 "--buildnest.payment.razorpay.key-id=rzp_test_Fake02",
                 "--buildnest.payment.razorpay.key-secret=q8W2nX5vL0pR7tY3mK9cJ4hB",
-                "--buildnest.payment.razorpay.webhook-secret=Wh7Yd2Kp9Lm4Qs8Vb3Nx6Rt1");
+                "--buildnest.payment.razorpay.webhook-secret=Wh7Yd2Kp9Lm4Qs8Vb3Nx6Rt1",
+                "--buildnest.ordering.seller.gstin=27AAACR5055K1Z7", "--buildnest.ordering.seller.state-code=27",
+                "--buildnest.ordering.seller.state-name=Maharashtra",
+                "--buildnest.ordering.seller.legal-name=Shree Ganesh Hardware LLP");
     }
 
     @AfterAll

@@ -180,6 +180,11 @@ class EndpointAccessMatrixTests {
                     Outcome.problem(404, "order.not-found")),
             signedIn("GET", "/api/orders/{orderNumber}/invoice", null, PathId.MISSING_ORDER,
                     Outcome.problem(404, "order.not-found")),
+            signedIn("POST", "/api/orders/{orderNumber}/cancel", null, PathId.MISSING_ORDER,
+                    Outcome.problem(404, "order.not-found")),
+            // Checkout and the browser's payment callback: any signed-in customer, for their own cart and order.
+            signedIn("POST", "/api/checkout", "{}", PathId.NONE, INVALID),
+            signedIn("POST", "/api/payments/razorpay/verify", "{}", PathId.NONE, INVALID),
             // Payments. Razorpay's webhook needs no token (its HMAC is checked instead): an unsigned
             // body is refused by the handler, for everyone alike. The simulated checkout is any
             // signed-in owner's; a gateway order that is not the caller's is not found.
@@ -240,6 +245,10 @@ class EndpointAccessMatrixTests {
                     Unchanged.NOTHING_TO_SEE, INVALID),
             staffArea("POST", "/api/admin/orders/{orderNumber}/deliver", null, PathId.MISSING_ORDER,
                     Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "order.not-found")),
+            staffArea("POST", "/api/admin/orders/{orderNumber}/cancel", "{}", PathId.MISSING_ORDER,
+                    Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("POST", "/api/admin/orders/{orderNumber}/refund", "{}", PathId.MISSING_ORDER,
+                    Unchanged.NOTHING_TO_SEE, INVALID),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/security/signing-key", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,

@@ -38,11 +38,12 @@ class ProductionStartupTests {
         int port = freePort();
         StartupRefused refusal = refusedStart("--server.port=" + port, "--buildnest.secrets-dir=/nonexistent");
 
-        assertThat(refusal.problems()).hasSize(8);
+        assertThat(refusal.problems()).hasSize(9);
         assertThat(String.join("\n", refusal.problems())).contains("spring.datasource.url",
                 "spring.datasource.username", "spring.datasource.password", "Redis is not configured",
                 "buildnest.customer.jwt.secret", "buildnest.payment.razorpay.key-id",
-                "buildnest.payment.razorpay.key-secret", "buildnest.payment.razorpay.webhook-secret");
+                "buildnest.payment.razorpay.key-secret", "buildnest.payment.razorpay.webhook-secret",
+                "buildnest.ordering.seller is still the demo seller");
         assertThat(portIsFree(port)).as("the port was never opened").isTrue();
         assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START",
                 "  - spring.datasource.url").doesNotContain("\tat ");
@@ -103,6 +104,21 @@ class ProductionStartupTests {
         assertThat(analysis.getAction()).isEqualTo("Set them.");
     }
 
+    /** A registered seller of Maharashtra, as a production shop configures its own. */
+    static final Map<String, String> SELLER = Map.of("buildnest.ordering.seller.legal-name", "Shree Ganesh Hardware LLP",
+            "buildnest.ordering.seller.gstin", "27AAACR5055K1Z7", "buildnest.ordering.seller.state-code", "27",
+            "buildnest.ordering.seller.state-name", "Maharashtra",
+            "buildnest.ordering.seller.address[0]", "Plot 7, MIDC Bhosari, Pune 411026");
+
+    @Test
+    void refusesTheDemoSellerAndASellerStateTheGstinDoesNotName() {
+        assertThat(refusedStart(completeSettings(Map.of("buildnest.ordering.seller.gstin",
+                "29AAECB4821K1ZJ" /* the demo seller of application.yaml */))).problems()).singleElement().asString()
+                .contains("still the demo seller");
+        assertThat(refusedStart(completeSettings(Map.of("buildnest.ordering.seller.state-code", "29"))).problems())
+                .singleElement().asString().contains("state-code must be the state code that opens the GSTIN (27)");
+    }
+
     /** Every production setting present and sound, with some replaced. */
     static Map<String, String> completeSettings(Map<String, String> replacements) {
         Map<String, String> settings = new java.util.TreeMap<>(Map.of(
@@ -114,6 +130,7 @@ class ProductionStartupTests {
                 "buildnest.payment.razorpay.key-id", "rzp_test_Fake01",
                 "buildnest.payment.razorpay.key-secret", "q8W2nX5vL0pR7tY3mK9cJ4hB",
                 "buildnest.payment.razorpay.webhook-secret", "Wh-7Yd2Kp9Lm4Qs8Vb3Nx6Rt"));
+        settings.putAll(SELLER);
         settings.putAll(replacements);
         return settings;
     }

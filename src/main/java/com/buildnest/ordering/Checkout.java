@@ -1,0 +1,190 @@
+package com.buildnest.ordering;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.buildnest.cart.Carts;
+import com.buildnest.cart.Carts.CheckoutCart;
+import com.buildnest.cart.Carts.CheckoutLine;
+import com.buildnest.catalog.ProductCatalog;
+import com.buildnest.catalog.ProductCatalog.Offer;
+import com.buildnest.catalog.ProductCatalog.PriceQuote;
+import com.buildnest.customer.CustomerAddresses;
+import com.buildnest.customer.CustomerAddresses.PostalAddress;
+import com.buildnest.inventory.Inventory;
+import com.buildnest.ordering.TaxSplit.Supply;
+import com.buildnest.payment.GatewayCheckout;
+import com.buildnest.payment.Payments;
+import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.Money;
+
+/**
+ * Turns a customer's cart into an order and starts its payment. In one transaction it re-prices
+ * every line from the catalogue (never trusting a price the client saw), checks the PIN code is
+ * served, charges delivery by weight and zone, splits GST by place of supply, reserves the stock
+ * of every line (all or none), copies all of it onto the order and empties the cart. Only then,
+ * outside any transaction, it creates the payment at the gateway, so a slow gateway never holds a
+ * database lock. An {@code Idempotency-Key} makes a retried checkout return the first answer.
+ */
+@Service
+class Checkout {
+
+    /** India Standard Time decides the invoice day and the GST rate in force. */
+    static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
+    /** The stock stays reserved a little longer than the order waits, so the order's own expiry acts first. */
+    static final Duration RESERVATION_GRACE = Duration.ofMinutes(10);
+
+    private final Carts carts;
+    private final ProductCatalog catalog;
+    private final CustomerAddresses addresses;
+    private final Inventory inventory;
+    private final Payments payments;
+    private final OrderRepository orders;
+    private final CheckoutRequestRepository requests;
+    private final Orders lifecycle;
+    private final OrderingProperties properties;
+    private final DeliveryCharges delivery;
+    private final OrderNumbers orderNumbers = new OrderNumbers();
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Checkout(Carts carts, ProductCatalog catalog, CustomerAddresses addresses, Inventory inventory, Payments payments,
+            OrderRepository orders, CheckoutRequestRepository requests, Orders lifecycle,
+            OrderingProperties properties, PlatformTransactionManager transactions, Clock clock) {
+        this.carts = carts;
+        this.catalog = catalog;
+        this.addresses = addresses;
+        this.inventory = inventory;
+        this.payments = payments;
+        this.orders = orders;
+        this.requests = requests;
+        this.lifecycle = lifecycle;
+        this.properties = properties;
+        this.delivery = new DeliveryCharges(properties.shipping());
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** What the buyer asked for at checkout. */
+    record Request(long shippingAddressId, String billingGstin, String paymentMethod) {
+    }
+
+    /** The placed order and what the browser needs to pay it. */
+    record Placed(String orderNumber, OrderStatus status, OrderView.Totals totals, GatewayCheckout payment) {
+    }
+
+    /**
+     * @param idempotencyKey the client's key for this checkout, or null; the same key and body replay
+     *        the first answer, the same key with another body is refused
+     */
+    Placed place(long accountId, Request request, String idempotencyKey) {
+        String orderNumber;
+        if (idempotencyKey == null) {
+            orderNumber = transaction.execute(tx -> placeOrder(accountId, request, null));
+        } else {
+            String fingerprint = fingerprint(request);
+            orderNumber = requests.findById(new CheckoutRequest.Key(accountId, idempotencyKey))
+                    .map(earlier -> earlier.replay(fingerprint))
+                    .orElseGet(() -> placeOnce(accountId, request, idempotencyKey, fingerprint));
+        }
+        return startPayment(orderNumber);
+    }
+
+    private String placeOnce(long accountId, Request request, String idempotencyKey, String fingerprint) {
+        try {
+            return transaction.execute(tx -> {
+                requests.saveAndFlush(new CheckoutRequest(accountId, idempotencyKey, fingerprint, clock.instant()));
+                String orderNumber = placeOrder(accountId, request, idempotencyKey);
+                requests.findById(new CheckoutRequest.Key(accountId, idempotencyKey)).orElseThrow().answered(orderNumber);
+                return orderNumber;
+            });
+        } catch (DataIntegrityViolationException raced) {
+            // the same key arrived twice at once: the other request is placing the order
+            throw CheckoutRequest.inProgress();
+        }
+    }
+
+    private String placeOrder(long accountId, Request request, String idempotencyKey) {
+        CheckoutCart cart = carts.forCheckout(accountId).orElseThrow(() -> BusinessRuleViolation.conflict(
+                "checkout.cart-empty", "Your cart is empty."));
+        PostalAddress address = addresses.addressOf(accountId, request.shippingAddressId())
+                .orElseThrow(() -> BusinessRuleViolation.notFound("customer.address-not-found",
+                        "No address " + request.shippingAddressId() + " in your address book."));
+        String gstin = request.billingGstin() == null || request.billingGstin().isBlank() ? address.gstin()
+                : addresses.validGstin(request.billingGstin(), "billingGstin");
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, INDIA);
+        Supply supply = Supply.between(properties.seller().stateCode(), address.stateGstCode());
+        Map<Long, Offer> offers = catalog.offers(cart.lines().stream().map(CheckoutLine::productId).toList(), today);
+        List<OrderLine> lines = new ArrayList<>();
+        List<Inventory.Line> stock = new ArrayList<>();
+        long weightGrams = 0;
+        for (CheckoutLine wanted : cart.lines()) {
+            Offer offer = offers.get(wanted.productId());
+            if (offer == null) {
+                throw BusinessRuleViolation.conflict("checkout.product-unavailable", "A product in your cart (id "
+                        + wanted.productId() + ") is no longer for sale. Remove it from your cart and check out again.");
+            }
+            PriceQuote quote = offer.quote(wanted.quantity()); // the catalogue's price today, never the client's
+            lines.add(new OrderLine(quote.productId(), quote.sku(), offer.name(), quote.hsnCode(), quote.unit(),
+                    quote.quantity(), quote.unitPrice(), quote.lineTotal(), quote.gstRate(), supply));
+            stock.add(new Inventory.Line(quote.sku(), quote.quantity()));
+            weightGrams = Math.addExact(weightGrams, offer.weightGramsOf(quote.quantity()));
+        }
+        Money deliveryCharge = delivery.chargeFor(address.pinCode(), weightGrams);
+        String orderNumber = orderNumbers.next(properties.invoicePrefix(), today);
+        Duration ttl = properties.reservationTtl();
+        inventory.reserve(orderNumber, stock, ttl.plus(RESERVATION_GRACE));
+        Order order = orders.save(new Order(orderNumber, accountId, lines,
+                new DeliveryAddress(address.recipientName(), address.phone(), address.line1(), address.line2(),
+                        address.landmark(), address.city(), address.stateGstCode(), address.stateName(),
+                        address.pinCode()),
+                properties.seller().stateCode(), gstin, weightGrams,
+                TaxSplit.on(deliveryCharge, properties.shipping().gstRate(), supply), properties.shipping().sac(),
+                now.plus(ttl), now));
+        if (!carts.checkedOut(accountId, cart.cartId(), cart.version())) {
+            throw BusinessRuleViolation.conflict("checkout.cart-changed",
+                    "Your cart changed while you were checking out. Review it and check out again.");
+        }
+        lifecycle.published(order, null, accountId, null);
+        return orderNumber;
+    }
+
+    /** Creates (or finds again) the gateway's order outside any transaction, then notes it on the order. */
+    private Placed startPayment(String orderNumber) {
+        Order placed = orders.findByOrderNumber(orderNumber).orElseThrow();
+        GatewayCheckout payment = payments.start(orderNumber, placed.accountId(), placed.total());
+        Order order = transaction.execute(tx -> {
+            Order locked = orders.lockByOrderNumber(orderNumber).orElseThrow();
+            locked.awaitPayment(payment.gateway().name().toLowerCase(), payment.gatewayOrderId());
+            return locked;
+        });
+        return new Placed(orderNumber, order.status(), OrderView.of(order).totals(), payment);
+    }
+
+    private static String fingerprint(Request request) {
+        String canonical = request.shippingAddressId() + "|" + (request.billingGstin() == null ? ""
+                : request.billingGstin().strip().toUpperCase()) + "|" + request.paymentMethod();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.buildnest.ordering;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.buildnest.inventory.Inventory;
+import com.buildnest.payment.PaymentCaptured;
+import com.buildnest.payment.PaymentFailed;
+import com.buildnest.payment.PaymentRefunded;
+
+/**
+ * What the payment module's news does to orders. The listeners run in the payment's own
+ * transaction, so a payment is captured and its order paid together or not at all; the payment
+ * module announces each outcome once, and each handler is idempotent besides. A payment captured
+ * for an order that can no longer be paid (cancelled, or its reservation ran out) is noted as a
+ * refund owed, which {@link Refunds} pays back; so is one whose stock reservation ran out first.
+ */
+@Component
+class OrderPayments {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPayments.class);
+
+    private final OrderRepository orders;
+    private final Orders lifecycle;
+    private final Inventory inventory;
+    private final InvoiceNumbers invoiceNumbers;
+    private final Clock clock;
+
+    OrderPayments(OrderRepository orders, Orders lifecycle, Inventory inventory, InvoiceNumbers invoiceNumbers,
+            Clock clock) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.inventory = inventory;
+        this.invoiceNumbers = invoiceNumbers;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    void on(PaymentCaptured captured) {
+        Order order = orders.lockByOrderNumber(captured.orderNumber()).orElse(null);
+        if (order == null) {
+            log.warn("Payment {} captured for unknown order {}", captured.paymentId(), captured.orderNumber());
+            return;
+        }
+        OrderStatus before = order.status();
+        if (!order.awaitsPayment()) {
+            if (!captured.paymentId().equals(order.gatewayPaymentId())) {
+                order.capturedTooLate(captured.paymentId(), captured.amount(), clock.instant());
+                log.info("Payment {} arrived for {} order {}: it will be refunded", captured.paymentId(),
+                        order.status(), order.orderNumber());
+            }
+            return;
+        }
+        if (!inventory.holds(order.orderNumber())) {
+            // the stock went back to the shelf (the reservation ran out) before the money came: give it back
+            order.expire(clock.instant());
+            order.capturedTooLate(captured.paymentId(), captured.amount(), clock.instant());
+            inventory.release(order.orderNumber());
+            lifecycle.published(order, before, null, "payment arrived after the reservation ran out");
+            return;
+        }
+        inventory.confirm(order.orderNumber());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Checkout.INDIA);
+        if (order.paid(captured.paymentId(), invoiceNumbers.next(today), today, clock.instant())) {
+            lifecycle.published(order, before, null, "payment " + captured.paymentId());
+        }
+    }
+
+    @EventListener
+    @Transactional
+    void on(PaymentFailed failed) {
+        orders.lockByOrderNumber(failed.orderNumber()).ifPresent(order -> {
+            OrderStatus before = order.status();
+            if (order.paymentFailed(failed.reason(), clock.instant())) {
+                lifecycle.published(order, before, null, failed.reason());
+            }
+        });
+    }
+
+    @EventListener
+    @Transactional
+    void on(PaymentRefunded refunded) {
+        orders.lockByOrderNumber(refunded.orderNumber()).ifPresent(order -> {
+            OrderStatus before = order.status();
+            order.refunded(refunded.amount(), clock.instant());
+            lifecycle.published(order, before, null, "refund " + refunded.refundId());
+        });
+    }
+}
