@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -169,12 +170,11 @@ class Checkout {
     private Placed startPayment(String orderNumber) {
         Order placed = orders.findByOrderNumber(orderNumber).orElseThrow();
         GatewayCheckout payment = payments.start(orderNumber, placed.accountId(), placed.total());
-        Order order = transaction.execute(tx -> {
+        return transaction.execute(tx -> {
             Order locked = orders.lockByOrderNumber(orderNumber).orElseThrow();
-            locked.awaitPayment(payment.gateway().name().toLowerCase(), payment.gatewayOrderId());
-            return locked;
+            locked.awaitPayment(payment.gateway().name().toLowerCase(Locale.ROOT), payment.gatewayOrderId());
+            return new Placed(orderNumber, locked.status(), OrderView.Totals.of(locked), payment);
         });
-        return new Placed(orderNumber, order.status(), OrderView.of(order).totals(), payment);
     }
 
     private static String fingerprint(Request request) {

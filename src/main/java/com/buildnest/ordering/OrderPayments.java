@@ -1,6 +1,7 @@
 package com.buildnest.ordering;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import com.buildnest.payment.PaymentRefunded;
  * module announces each outcome once, and each handler is idempotent besides. A payment captured
  * for an order that can no longer be paid (cancelled, or its reservation ran out) is noted as a
  * refund owed, which {@link Refunds} pays back; so is one whose stock reservation ran out first.
+ * Inventory is always called last: its conditional updates flush the session and then clear it.
  */
 @Component
 class OrderPayments {
@@ -58,18 +60,20 @@ class OrderPayments {
             }
             return;
         }
+        Instant now = clock.instant();
         if (!inventory.holds(order.orderNumber())) {
             // the stock went back to the shelf (the reservation ran out) before the money came: give it back
-            order.expire(clock.instant());
-            order.capturedTooLate(captured.paymentId(), captured.amount(), clock.instant());
-            inventory.release(order.orderNumber());
+            order.expire(now);
+            order.capturedTooLate(captured.paymentId(), captured.amount(), now);
             lifecycle.published(order, before, null, "payment arrived after the reservation ran out");
+            inventory.release(order.orderNumber());
             return;
         }
-        inventory.confirm(order.orderNumber());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), Checkout.INDIA);
-        if (order.paid(captured.paymentId(), invoiceNumbers.next(today), today, clock.instant())) {
+        LocalDate today = LocalDate.ofInstant(now, Checkout.INDIA);
+        if (order.paid(captured.paymentId(), invoiceNumbers.next(today), today, now)) {
             lifecycle.published(order, before, null, "payment " + captured.paymentId());
+            // last: inventory's statements flush this order and then detach it from the session
+            inventory.confirm(order.orderNumber());
         }
     }
 

@@ -21,6 +21,12 @@ record OrderView(String orderNumber, OrderStatus status, Instant placedAt, Insta
 
     record Totals(Money goods, Money delivery, Money cgst, Money sgst, Money igst, Money tax, Money total,
             Money refunded, long weightGrams) {
+
+        static Totals of(Order order) {
+            return new Totals(order.goods(), order.deliveryTax().taxable(), order.cgst(), order.sgst(), order.igst(),
+                    order.cgst().plus(order.sgst()).plus(order.igst()), order.total(), order.refunded(),
+                    order.weightGrams());
+        }
     }
 
     record Address(String recipientName, String phone, String line1, String line2, String landmark, String city,
@@ -45,12 +51,10 @@ record OrderView(String orderNumber, OrderStatus status, Instant placedAt, Insta
             return new Line(line.productId(), line.sku(), line.name(), line.hsnCode(), line.unit(), line.quantity(),
                     line.unitPrice(), tax.taxable(), tax.rate(), tax.cgst(), tax.sgst(), tax.igst(), tax.total());
         }).toList();
-        Money tax = order.cgst().plus(order.sgst()).plus(order.igst());
         DeliveryAddress to = order.address();
         return new OrderView(order.orderNumber(), order.status(), order.placedAt(),
                 order.awaitsPayment() ? order.reservationExpiresAt() : null, lines,
-                new Totals(order.goods(), order.deliveryTax().taxable(), order.cgst(), order.sgst(), order.igst(), tax,
-                        order.total(), order.refunded(), order.weightGrams()),
+                Totals.of(order),
                 new Address(to.recipientName(), to.phone(), to.line1(), to.line2(), to.landmark(), to.city(),
                         to.stateName(), to.pinCode()),
                 to.stateName() + " (" + to.stateCode() + ")", order.supply().name(), order.billingGstin(),

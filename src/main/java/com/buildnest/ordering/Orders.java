@@ -100,15 +100,17 @@ class Orders {
                 .orElseThrow(() -> notFound(orderNumber));
         OrderStatus before = order.status();
         order.cancel(actorId, ownerAccountId != null, reason, clock.instant());
+        published(order, before, actorId, reason);
+        OrderView cancelled = OrderView.of(order);
+        // last: inventory's statements flush this order and then detach it from the session
         if (before == OrderStatus.PENDING_PAYMENT || before == OrderStatus.PAYMENT_FAILED) {
             inventory.release(orderNumber);
         } else {
-            for (OrderLine line : order.lines()) {
+            for (OrderView.Line line : cancelled.lines()) {
                 inventory.receive(line.sku(), line.quantity(), "order " + orderNumber + " cancelled", actorId);
             }
         }
-        published(order, before, actorId, reason);
-        return OrderView.of(order);
+        return cancelled;
     }
 
     /**
@@ -123,8 +125,8 @@ class Orders {
             Order order = orders.lockByOrderNumber(orderNumber).orElseThrow();
             OrderStatus before = order.status();
             if (order.expire(now)) {
-                inventory.release(orderNumber);
                 published(order, before, null, "reservation expired");
+                inventory.release(orderNumber); // last: it flushes and detaches the order
             }
         }
         return overdue.size();

@@ -1,0 +1,114 @@
+package com.buildnest.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.buildnest.customer.AccessTokens;
+import com.buildnest.customer.Role;
+import com.buildnest.inventory.Inventory;
+import com.buildnest.testing.ApiClient;
+import com.buildnest.testing.ApiClient.Response;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Buyers, products and the calls of a purchase, over the real HTTP API: a buyer with an address,
+ * a product with a known stock, a cart, a checkout, a payment through the simulated gateway.
+ */
+final class PurchaseFixtures {
+
+    /** A signed-in buyer and the address orders go to. */
+    record Buyer(long accountId, String token, long addressId) {
+    }
+
+    private final ApiClient api;
+    private final AccessTokens tokens;
+    private final Inventory inventory;
+
+    PurchaseFixtures(ApiClient api, AccessTokens tokens, Inventory inventory) {
+        this.api = api;
+        this.tokens = tokens;
+        this.inventory = inventory;
+    }
+
+    /** A customer with one address in the given state and PIN code. */
+    Buyer buyer(String state, String pinCode) {
+        long accountId = tokens.newCustomer();
+        String token = tokens.validFor(accountId, Role.CUSTOMER);
+        return new Buyer(accountId, token, address(token, state, pinCode));
+    }
+
+    long address(String token, String state, String pinCode) {
+        Response address = api.postJson("/api/me/addresses", """
+                {"label": "Site", "recipientName": "Ravi Kumar", "phone": "+919845012345",
+                 "line1": "Plot 12, 4th Cross", "city": "Bengaluru", "state": "%s", "pinCode": "%s"}"""
+                .formatted(state, pinCode), token);
+        assertThat(address.status()).as(address.body()).isEqualTo(201);
+        return address.json().get("id").asLong();
+    }
+
+    /**
+     * A cement product of its own (so other tests never take its stock): ₹400 a bag from 1, ₹390
+     * from 50; 50 kg a bag; HSN 2523 (18 %); with {@code stock} bags on the shelf.
+     */
+    long product(String staffToken, long categoryId, long stock) {
+        String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Response created = api.postJson("/api/admin/products", """
+                {"sku": "%s", "name": "Checkout test cement %s", "brand": "Testcem", "categoryId": %d,
+                 "unit": "bag", "hsnCode": "2523", "weightGrams": 50000, "minimumOrderQuantity": 1,
+                 "orderStep": 1, "maximumOrderQuantity": 5000,
+                 "prices": [{"minQuantity": 1, "unitPrice": "400.00"}, {"minQuantity": 50, "unitPrice": "390.00"}]}"""
+                .formatted(sku, sku, categoryId), staffToken);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        if (stock > 0) {
+            inventory.receive(sku, stock, "test delivery", 1);
+        }
+        return created.json().get("id").asLong();
+    }
+
+    String skuOf(long productId) {
+        return api.get("/api/products/" + productId).json().get("sku").asString();
+    }
+
+    void addToCart(Buyer buyer, long productId, long quantity) {
+        Response added = api.postJson("/api/cart/items", "{\"productId\": %d, \"quantity\": %d}"
+                .formatted(productId, quantity), buyer.token());
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+    }
+
+    Response checkout(Buyer buyer, String idempotencyKey) {
+        return checkout(buyer, "{\"shippingAddressId\": %d, \"paymentMethod\": \"upi\"}".formatted(buyer.addressId()),
+                idempotencyKey);
+    }
+
+    Response checkout(Buyer buyer, String body, String idempotencyKey) {
+        Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json",
+                "Authorization", "Bearer " + buyer.token()));
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        return api.send("POST", "/api/checkout", headers, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** The buyer pays (or fails to) at the simulated gateway; what Razorpay Checkout would hand the browser. */
+    JsonNode pay(Buyer buyer, String gatewayOrderId, boolean success) {
+        Response paid = api.postJson("/api/payments/simulated/" + gatewayOrderId + "/pay",
+                "{\"outcome\": \"" + (success ? "success" : "failure") + "\"}", buyer.token());
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        return paid.json();
+    }
+
+    Response verify(Buyer buyer, JsonNode browserFields) {
+        return api.postJson("/api/payments/razorpay/verify", browserFields.toString(), buyer.token());
+    }
+
+    JsonNode order(Buyer buyer, String orderNumber) {
+        Response order = api.get("/api/orders/" + orderNumber, buyer.token());
+        assertThat(order.status()).as(order.body()).isEqualTo(200);
+        return order.json();
+    }
+}
