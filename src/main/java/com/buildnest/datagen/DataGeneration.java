@@ -1,0 +1,156 @@
+package com.buildnest.datagen;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import com.buildnest.BuildNestApplication;
+
+/**
+ * The {@code generate} mode of the application jar: starts BuildNest without a web server (so
+ * Liquibase migrates the database first), disables the demo catalogue and demo administrator,
+ * runs the {@link DataGenerator}, rebuilds the search index from the database and checks that it
+ * holds every row, then exits with 0 (done), 1 (failed), 2 (bad arguments) or 3 (refused).
+ */
+public final class DataGeneration {
+
+    static final int DONE = 0;
+    static final int FAILED = 1;
+    static final int BAD_ARGUMENTS = 2;
+    static final int REFUSED = 3;
+
+    private static final String MODE = "generate";
+
+    private DataGeneration() {
+    }
+
+    /** Whether the command line asks for this mode: its first argument is {@code generate}. */
+    public static boolean isRequested(String... arguments) {
+        return arguments.length > 0 && arguments[0].equals(MODE);
+    }
+
+    /** Runs the mode with the whole command line ({@code generate …}); returns the exit code. */
+    public static int run(String... arguments) {
+        return run(Arrays.asList(arguments).subList(1, arguments.length), System.out, System.err);
+    }
+
+    static int run(List<String> arguments, PrintStream out, PrintStream err) {
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            out.print(GenerationOptions.USAGE);
+            return DONE;
+        }
+        GenerationOptions options;
+        try {
+            options = GenerationOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            err.println("generate: " + e.getMessage());
+            return BAD_ARGUMENTS;
+        }
+        if (!options.allowProd() && prodNamed(options.springArguments())) {
+            err.println("generate: refused: the prod profile is active; generated data is for staging and"
+                    + " benchmarks. Pass --allow-prod if this really is a staging copy.");
+            return REFUSED;
+        }
+        SpringApplication application = new SpringApplication(BuildNestApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.addListeners(generatorSettings(options));
+        try (ConfigurableApplicationContext context = application.run(
+                options.springArguments().toArray(String[]::new))) {
+            String passwordHash = context.getBean(PasswordEncoder.class).encode(options.password());
+            DataGenerator generator = new DataGenerator(context.getBean(DataSource.class),
+                    DataGenerator.standardSteps(passwordHash), err);
+            DataGenerator.Report report = generator.generate(options);
+            long indexed = rebuildSearchIndex(context.getBean(EntityManagerFactory.class), err);
+            out.printf("Generated %,d products and %,d accounts (seed %d) in %.1f s; rows written:%n",
+                    report.data().products.size(), report.data().accounts.size(), options.seed(),
+                    report.took().toMillis() / 1000.0);
+            report.rowsPerTable().forEach((table, rows) -> out.printf("  %-28s %,12d%n", table, rows));
+            out.printf("Search index: %,d documents, matching the database.%n", indexed);
+            out.printf("Every generated account's password: %s%n", options.password());
+            return DONE;
+        } catch (GenerationRefused e) {
+            err.println("generate: refused: " + e.getMessage());
+            return REFUSED;
+        } catch (Exception e) {
+            err.println("generate: failed: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        }
+    }
+
+    /**
+     * Rebuilds the index of every indexed entity from the database (purging what was there: rows
+     * written by SQL never reach it otherwise) and checks each index holds as many documents as
+     * its table has rows. Returns the number of documents.
+     */
+    private static long rebuildSearchIndex(EntityManagerFactory entityManagerFactory, PrintStream err)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        err.println("[search index] rebuilding from the database");
+        SearchMapping mapping = Search.mapping(entityManagerFactory);
+        mapping.scope(Object.class).massIndexer().threadsToLoadObjects(2).startAndWait();
+        long documents = 0;
+        try (var entityManager = entityManagerFactory.createEntityManager()) {
+            SearchSession session = Search.session(entityManager);
+            for (var entity : mapping.allIndexedEntities()) {
+                long inIndex = session.search(entity.javaClass()).where(f -> f.matchAll()).fetchTotalHitCount();
+                long inTable = entityManager.createQuery("select count(e) from " + entity.jpaName() + " e",
+                        Long.class).getSingleResult();
+                if (inIndex != inTable) {
+                    throw new IllegalStateException("the search index holds " + inIndex + " " + entity.jpaName()
+                            + " documents but the table has " + inTable + " rows");
+                }
+                documents += inIndex;
+            }
+        }
+        err.printf("[search index] done: %,d documents in %.1f s%n", documents, (System.nanoTime() - started) / 1e9);
+        return documents;
+    }
+
+    /** Whether the prod profile is named on the command line, in the environment or a system property. */
+    private static boolean prodNamed(List<String> springArguments) {
+        String fromArguments = springArguments.stream().filter(argument -> argument.startsWith("--spring.profiles.active="))
+                .reduce((first, last) -> last).map(argument -> argument.substring(argument.indexOf('=') + 1))
+                .orElse("");
+        return List.of(fromArguments, System.getProperty("spring.profiles.active", ""),
+                String.valueOf(System.getenv("SPRING_PROFILES_ACTIVE"))).stream()
+                .flatMap(profiles -> Arrays.stream(profiles.split(","))).anyMatch(profile -> profile.strip().equals("prod"));
+    }
+
+    /**
+     * Settings of this mode, above every other source: no demo data (the generator writes only its
+     * own), no "ready at http://…" announcement; and a last check for a prod profile that a
+     * configuration file, rather than the command line, switched on.
+     */
+    private static ApplicationListener<ApplicationEnvironmentPreparedEvent> generatorSettings(GenerationOptions options) {
+        return event -> {
+            ConfigurableEnvironment environment = event.getEnvironment();
+            if (!options.allowProd() && environment.matchesProfiles("prod")) {
+                throw new IllegalStateException("generate: refused: the prod profile is active (pass --allow-prod"
+                        + " for a staging copy)");
+            }
+            environment.getPropertySources().addFirst(new MapPropertySource("generate mode", Map.of(
+                    "buildnest.catalog.demo-catalogue", "false",
+                    "buildnest.customer.demo-admin", "false",
+                    "spring.main.banner-mode", "off",
+                    "logging.level.com.buildnest.platform.ReadyAnnouncement", "warn")));
+        };
+    }
+}
