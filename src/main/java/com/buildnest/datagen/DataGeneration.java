@@ -13,7 +13,6 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import com.buildnest.BuildNestApplication;
 
 /**
- * The {@code generate} mode of the application jar: starts BuildNest without a web server (so
+ * The {@code generate} mode of the application jar: starts BuildNest without opening a port (so
  * Liquibase migrates the database first), disables the demo catalogue and demo administrator,
  * runs the {@link DataGenerator}, rebuilds the search index from the database and checks that it
  * holds every row, then exits with 0 (done), 1 (failed), 2 (bad arguments) or 3 (refused).
@@ -69,7 +68,6 @@ public final class DataGeneration {
             return REFUSED;
         }
         SpringApplication application = new SpringApplication(BuildNestApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
         application.addListeners(generatorSettings(options));
         try (ConfigurableApplicationContext context = application.run(
                 options.springArguments().toArray(String[]::new))) {
@@ -150,6 +148,8 @@ public final class DataGeneration {
                     "buildnest.catalog.demo-catalogue", "false",
                     "buildnest.customer.demo-admin", "false",
                     "spring.main.banner-mode", "off",
+                    "server.port", "-1",              // a web context (security needs one) but no open port
+                    "management.server.port", "-1",
                     "logging.level.com.buildnest.platform.ReadyAnnouncement", "warn")));
         };
     }
