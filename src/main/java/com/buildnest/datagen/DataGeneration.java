@@ -2,7 +2,9 @@ package com.buildnest.datagen;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -12,6 +14,7 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -76,12 +79,12 @@ public final class DataGeneration {
                     DataGenerator.standardSteps(passwordHash), err);
             DataGenerator.Report report = generator.generate(options);
             long indexed = rebuildSearchIndex(context.getBean(EntityManagerFactory.class), err);
-            out.printf("Generated %,d products and %,d accounts (seed %d) in %.1f s; rows written:%n",
+            out.printf(Locale.ROOT, "Generated %,d products and %,d accounts (seed %d) in %.1f s; rows written:%n",
                     report.data().products.size(), report.data().accounts.size(), options.seed(),
                     report.took().toMillis() / 1000.0);
-            report.rowsPerTable().forEach((table, rows) -> out.printf("  %-28s %,12d%n", table, rows));
-            out.printf("Search index: %,d documents, matching the database.%n", indexed);
-            out.printf("Every generated account's password: %s%n", options.password());
+            report.rowsPerTable().forEach((table, rows) -> out.printf(Locale.ROOT, "  %-28s %,12d%n", table, rows));
+            out.printf(Locale.ROOT, "Search index: %,d documents, matching the database.%n", indexed);
+            out.printf(Locale.ROOT, "Every generated account's password: %s%n", options.password());
             return DONE;
         } catch (GenerationRefused e) {
             err.println("generate: refused: " + e.getMessage());
@@ -100,25 +103,47 @@ public final class DataGeneration {
      */
     private static long rebuildSearchIndex(EntityManagerFactory entityManagerFactory, PrintStream err)
             throws InterruptedException {
-        long started = System.nanoTime();
-        err.println("[search index] rebuilding from the database");
         SearchMapping mapping = Search.mapping(entityManagerFactory);
-        mapping.scope(Object.class).massIndexer().threadsToLoadObjects(2).startAndWait();
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (var entityManager = entityManagerFactory.createEntityManager()) {
+            for (var entity : mapping.allIndexedEntities()) {
+                rows.put(entity.jpaName(), entityManager.createQuery("select count(e) from " + entity.jpaName() + " e",
+                        Long.class).getSingleResult());
+            }
+        }
+        Progress progress = new Progress(err, System::nanoTime);
+        progress.start("search index", rows.values().stream().mapToLong(Long::longValue).sum(), "documents");
+        mapping.scope(Object.class).massIndexer().threadsToLoadObjects(2).monitor(new MassIndexingMonitor() {
+            @Override
+            public void documentsAdded(long count) {
+                progress.advance(count);
+            }
+
+            @Override
+            public void documentsBuilt(long count) {
+            }
+
+            @Override
+            public void entitiesLoaded(long count) {
+            }
+
+            @Override
+            public void indexingCompleted() {
+            }
+        }).startAndWait();
+        progress.finish();
         long documents = 0;
         try (var entityManager = entityManagerFactory.createEntityManager()) {
             SearchSession session = Search.session(entityManager);
             for (var entity : mapping.allIndexedEntities()) {
                 long inIndex = session.search(entity.javaClass()).where(f -> f.matchAll()).fetchTotalHitCount();
-                long inTable = entityManager.createQuery("select count(e) from " + entity.jpaName() + " e",
-                        Long.class).getSingleResult();
-                if (inIndex != inTable) {
+                if (inIndex != rows.get(entity.jpaName())) {
                     throw new IllegalStateException("the search index holds " + inIndex + " " + entity.jpaName()
-                            + " documents but the table has " + inTable + " rows");
+                            + " documents but the table has " + rows.get(entity.jpaName()) + " rows");
                 }
                 documents += inIndex;
             }
         }
-        err.printf("[search index] done: %,d documents in %.1f s%n", documents, (System.nanoTime() - started) / 1e9);
         return documents;
     }
 
@@ -150,7 +175,8 @@ public final class DataGeneration {
                     "spring.main.banner-mode", "off",
                     "server.port", "-1",              // a web context (security needs one) but no open port
                     "management.server.port", "-1",
-                    "logging.level.com.buildnest.platform.ReadyAnnouncement", "warn")));
+                    "logging.level.com.buildnest.platform.ReadyAnnouncement", "warn",
+                    "logging.level.org.hibernate.search.mapper.massindexing", "warn"))); // the progress display says it
         };
     }
 }

@@ -2,6 +2,7 @@ package com.buildnest.datagen;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,7 +27,7 @@ final class Progress {
         this.nanoTime = nanoTime;
     }
 
-    void start(String step, long total, String unit) {
+    synchronized void start(String step, long total, String unit) {
         this.step = step;
         this.total = total;
         this.unit = unit;
@@ -35,22 +36,23 @@ final class Progress {
         this.printedAt = startedAt;
     }
 
-    void advance(long units) {
+    /** Safe to call from several threads (the search index is built by several). */
+    synchronized void advance(long units) {
         done += units;
         long now = nanoTime.getAsLong();
         if (now - printedAt >= SECOND) {
             printedAt = now;
             double rate = done * (double) SECOND / Math.max(1, now - startedAt);
             long left = rate > 0 ? Math.round((total - done) / rate) : 0;
-            out.printf("[%s] %,d / %,d %s (%d%%), %,.0f %s/s, about %d s left%n", step, done, total, unit,
+            out.printf(Locale.ROOT, "[%s] %,d / %,d %s (%d%%), %,.0f %s/s, about %d s left%n", step, done, total, unit,
                     total == 0 ? 100 : done * 100 / total, rate, unit, left);
         }
     }
 
     /** Ends the step; returns its duration. */
-    Duration finish() {
+    synchronized Duration finish() {
         Duration took = Duration.ofNanos(nanoTime.getAsLong() - startedAt);
-        out.printf("[%s] done: %,d %s in %.1f s%n", step, done, unit, took.toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "[%s] done: %,d %s in %.1f s%n", step, done, unit, took.toMillis() / 1000.0);
         return took;
     }
 }
