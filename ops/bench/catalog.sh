@@ -132,7 +132,7 @@ for scenario in "${scenarios[@]}"; do
   declare -A r=()
   for pair in ${result#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
   [[ -z "$baseline" ]] && baseline=${r[rps]}
-  share=$(python3 -c "print(f'{100 * ${r[rps]} / $baseline:.0f} %')")
+  share=$(python3 -c "print(f'{100 * ${r[rps]} / $baseline:.1f} %')")
   rows+=("| $name | ${r[rps]} | ${r[p50_ms]} | ${r[p90_ms]} | ${r[p99_ms]} | ${r[non2xx]} | ${r[socket_errors]} | $share |")
   unset r
 done
