@@ -18,7 +18,7 @@ public class BuildNestApplication {
 
     public static void main(String[] args) {
         if (DataGeneration.isRequested(args)) { // java -jar buildnest.jar generate --help
-            System.exit(DataGeneration.run(args));
+            System.exit(DataGeneration.run(BuildNestApplication.class, args));
         }
         SpringApplication.run(BuildNestApplication.class, args);
     }

@@ -23,8 +23,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import com.buildnest.BuildNestApplication;
-
 /**
  * The {@code generate} mode of the application jar: starts BuildNest without opening a port (so
  * Liquibase migrates the database first), disables the demo catalogue and demo administrator,
@@ -48,12 +46,15 @@ public final class DataGeneration {
         return arguments.length > 0 && arguments[0].equals(MODE);
     }
 
-    /** Runs the mode with the whole command line ({@code generate …}); returns the exit code. */
-    public static int run(String... arguments) {
-        return run(Arrays.asList(arguments).subList(1, arguments.length), System.out, System.err);
+    /**
+     * Runs the mode with the whole command line ({@code generate …}) on the given application
+     * class (passed in, so this module does not depend on the root package); returns the exit code.
+     */
+    public static int run(Class<?> application, String... arguments) {
+        return run(application, Arrays.asList(arguments).subList(1, arguments.length), System.out, System.err);
     }
 
-    static int run(List<String> arguments, PrintStream out, PrintStream err) {
+    static int run(Class<?> applicationClass, List<String> arguments, PrintStream out, PrintStream err) {
         if (arguments.contains("--help") || arguments.contains("-h")) {
             out.print(GenerationOptions.USAGE);
             return DONE;
@@ -70,7 +71,7 @@ public final class DataGeneration {
                     + " benchmarks. Pass --allow-prod if this really is a staging copy.");
             return REFUSED;
         }
-        SpringApplication application = new SpringApplication(BuildNestApplication.class);
+        SpringApplication application = new SpringApplication(applicationClass);
         application.addListeners(generatorSettings(options));
         try (ConfigurableApplicationContext context = application.run(
                 options.springArguments().toArray(String[]::new))) {

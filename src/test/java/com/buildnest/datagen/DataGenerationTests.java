@@ -16,6 +16,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.buildnest.BuildNestApplication;
 import com.buildnest.testing.BuildNestTest;
 import com.buildnest.testing.OpsScript;
 import com.buildnest.testing.ScratchDatabase;
@@ -78,7 +79,7 @@ class DataGenerationTests {
     }
 
     private int run(String... arguments) {
-        return DataGeneration.run(List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return DataGeneration.run(BuildNestApplication.class, List.of(arguments), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

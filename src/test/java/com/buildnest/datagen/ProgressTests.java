@@ -33,7 +33,10 @@ class ProgressTests {
         now.addAndGet(Duration.ofMillis(3_000).toNanos());
         progress.advance(8_000);
         assertThat(progress.finish()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(lines()).hasSize(3).last().isEqualTo("[catalogue] done: 10,000 products in 4.0 s");
+        assertThat(lines()).containsExactly(
+                "[catalogue] 2,000 / 10,000 products (20%), 2,000 products/s, about 4 s left",
+                "[catalogue] 10,000 / 10,000 products (100%), 2,500 products/s, about 0 s left",
+                "[catalogue] done: 10,000 products in 4.0 s");
     }
 
     private String[] lines() {
