@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
+import com.buildnest.datagen.DataGeneration;
+
 /**
  * BuildNest: a shop for building materials. Each direct sub-package is an application module
  * (see its {@code package-info.java}); {@code shared} is the kernel every module may use.
@@ -15,6 +17,9 @@ import org.springframework.modulith.Modulithic;
 public class BuildNestApplication {
 
     public static void main(String[] args) {
+        if (DataGeneration.isRequested(args)) { // java -jar buildnest.jar generate --help
+            System.exit(DataGeneration.run(BuildNestApplication.class, args));
+        }
         SpringApplication.run(BuildNestApplication.class, args);
     }
 }
