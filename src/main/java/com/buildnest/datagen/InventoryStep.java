@@ -58,5 +58,16 @@ final class InventoryStep implements GeneratorStep {
                 context.advance(1);
             }
         }
+        markInStock(context);
+    }
+
+    /** The catalogue's "in stock" of each product, as its opening stock makes it (the search index reads it). */
+    private static void markInStock(StepContext context) throws SQLException {
+        try (var statement = context.connection().prepareStatement("""
+                UPDATE catalog_product SET in_stock = TRUE WHERE EXISTS (SELECT 1 FROM inventory_stock s
+                WHERE s.sku = catalog_product.sku AND s.on_hand - s.reserved >= catalog_product.min_order_quantity
+                AND s.on_hand - s.reserved > 0)""")) {
+            statement.executeUpdate();
+        }
     }
 }

@@ -117,6 +117,16 @@ class DataGeneratorTests {
     }
 
     @Test
+    void aProductIsInStockExactlyWhenItsMinimumOrderIsAvailable() {
+        assertThat(database.number("""
+                SELECT COUNT(*) FROM catalog_product p JOIN inventory_stock s ON s.sku = p.sku
+                WHERE p.in_stock <> (s.on_hand - s.reserved >= p.min_order_quantity AND s.on_hand - s.reserved > 0)"""))
+                .isZero();
+        assertThat(database.number("SELECT COUNT(*) FROM catalog_product WHERE in_stock")).isPositive();
+        assertThat(database.number("SELECT COUNT(*) FROM catalog_product WHERE NOT in_stock")).isPositive();
+    }
+
+    @Test
     void accountsShareOnePasswordHashedOnceByTheApplicationsEncoder() {
         List<String> hashes = database.strings("SELECT DISTINCT password_hash FROM customer_account");
         assertThat(hashes).singleElement().satisfies(hash -> {
