@@ -100,12 +100,12 @@ final class CatalogueStep implements GeneratorStep {
         tokens.put("code", Long.toString(context.between(1000, 9999)));
         List<Object[]> attributes = new ArrayList<>();
         for (String[] fixed : variant.attributes()) {
-            attributes.add(new Object[] { attributes.size(), fixed[0], fixed[1] });
+            attributes.add(new Object[] { attributes.size(), attributeKey(fixed[0]), fixed[1] });
         }
         for (ProductFamily.Attribute attribute : family.attributes()) {
             String value = context.pick(attribute.values());
             tokens.put(attribute.name(), value);
-            attributes.add(new Object[] { attributes.size(), attribute.name(), value });
+            attributes.add(new Object[] { attributes.size(), attributeKey(attribute.name()), value });
         }
         String sku = "%s-%s-%06d".formatted(family.skuPrefix(), brandCode(brand), number);
         String name = fill(family.namePattern(), tokens);
@@ -207,5 +207,13 @@ final class CatalogueStep implements GeneratorStep {
 
     private static String shortened(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length);
+    }
+
+    /**
+     * An attribute name as the catalogue stores it: lower case, words joined by dashes ("Breaking
+     * capacity" → {@code breaking-capacity}), the form its search facets group by.
+     */
+    static String attributeKey(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 }

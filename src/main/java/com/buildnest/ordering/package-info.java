@@ -7,7 +7,7 @@
  * ran out are cancelled by a ShedLock-guarded job.
  */
 @ApplicationModule(displayName = "Ordering", allowedDependencies = { "shared", "platform", "platform :: web",
-        "platform :: startup", "inventory", "customer", "catalog", "cart", "payment" })
+        "platform :: startup", "inventory", "customer", "catalog", "cart", "payment", "notification" })
 package com.buildnest.ordering;
 
 import org.springframework.modulith.ApplicationModule;

@@ -117,6 +117,13 @@ class DataGeneratorTests {
     }
 
     @Test
+    void attributesAreNamedAsTheCatalogueNamesThem() {
+        assertThat(database.strings("SELECT DISTINCT name FROM catalog_product_attribute")).isNotEmpty()
+                .allMatch(name -> name.matches("[a-z][a-z0-9-]{0,59}"));
+        assertThat(CatalogueStep.attributeKey("Breaking capacity")).isEqualTo("breaking-capacity");
+    }
+
+    @Test
     void aProductIsInStockExactlyWhenItsMinimumOrderIsAvailable() {
         assertThat(database.number("""
                 SELECT COUNT(*) FROM catalog_product p JOIN inventory_stock s ON s.sku = p.sku

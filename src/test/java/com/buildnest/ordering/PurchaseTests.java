@@ -109,6 +109,13 @@ class PurchaseTests {
                 .containsExactly("PENDING_PAYMENT", "PAID", "PACKED", "SHIPPED", "DELIVERED");
         assertThat(purchase.order(buyer, orderNumber).get("shipment").get("trackingNumber").asString())
                 .isEqualTo("VRL-88123");
+        String email = jdbc.sql("select email from customer_account where id = ?").param(buyer.accountId())
+                .query(String.class).single();
+        assertThat(api.get("/api/admin/outbox?size=100", staff).json().get("content").valueStream()
+                .filter(mail -> mail.get("recipient").asString().equals(email))
+                .map(mail -> mail.get("subject").asString()))
+                .as("the customer hears of each step").contains("BuildNest order " + orderNumber + ": paid",
+                        "BuildNest order " + orderNumber + ": shipped", "BuildNest order " + orderNumber + ": delivered");
     }
 
     @Test

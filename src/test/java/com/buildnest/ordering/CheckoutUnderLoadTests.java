@@ -1,0 +1,122 @@
+package com.buildnest.ordering;
+
+import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.buildnest.customer.AccessTokens;
+import com.buildnest.customer.Role;
+import com.buildnest.inventory.Inventory;
+import com.buildnest.inventory.StockLevel;
+import com.buildnest.ordering.PurchaseFixtures.Buyer;
+import com.buildnest.testing.ApiClient;
+import com.buildnest.testing.ApiClient.Response;
+import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.StatementCounter;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Checkout when it matters most: many buyers after the last units of a product (stock is never
+ * sold twice and never goes negative), and what one checkout costs the database.
+ */
+@BuildNestTest
+class CheckoutUnderLoadTests {
+
+    @Autowired
+    ApiClient api;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    Checkout checkout;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    PurchaseFixtures purchase;
+    String staff;
+    long cementShelf;
+
+    @BeforeEach
+    void shop() {
+        purchase = new PurchaseFixtures(api, tokens, inventory);
+        staff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
+        cementShelf = jdbc.sql("select id from catalog_category where slug = 'cement'").query(Long.class).single();
+    }
+
+    @Test
+    void fiftyBuyersRaceForTheLastTenBagsExactlyTenGetThemAndPayAndStockEndsAtZero() throws Exception {
+        long cement = purchase.product(staff, cementShelf, 10);
+        List<Buyer> buyers = IntStream.range(0, 50).mapToObj(i -> purchase.buyer("KA", "560102")).toList();
+        buyers.forEach(buyer -> purchase.addToCart(buyer, cement, 1));
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (Buyer buyer : buyers) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return purchase.checkout(buyer, "race-" + buyer.accountId());
+            }));
+        }
+        start.countDown();
+        List<Buyer> winners = new ArrayList<>();
+        List<JsonNode> placed = new ArrayList<>();
+        for (int i = 0; i < buyers.size(); i++) {
+            Response answer = answers.get(i).get();
+            if (answer.status() == 201) {
+                winners.add(buyers.get(i));
+                placed.add(answer.json());
+            } else {
+                assertProblem(answer, 409, "inventory.insufficient-stock");
+            }
+        }
+        pool.shutdown();
+
+        assertThat(winners).hasSize(10);
+        String sku = purchase.skuOf(cement);
+        assertThat(inventory.level(sku).available()).isZero();
+        for (int i = 0; i < winners.size(); i++) {
+            Buyer winner = winners.get(i);
+            JsonNode order = placed.get(i);
+            Response paid = purchase.verify(winner,
+                    purchase.pay(winner, order.get("payment").get("gatewayOrderId").asString(), true));
+            assertThat(paid.json().get("status").asString()).as(paid.body()).isEqualTo("PAID");
+        }
+        StockLevel level = inventory.level(sku);
+        assertThat(level.onHand()).isZero();
+        assertThat(level.reserved()).isZero();
+        assertThat(jdbc.sql("select count(*) from inventory_movement where sku = ? and kind = 'SALE'").param(sku)
+                .query(Long.class).single()).isEqualTo(10);
+    }
+
+    @Test
+    void aCheckoutOfThreeLinesTakesAtMostTwentyFiveStatements() {
+        Buyer buyer = purchase.buyer("KA", "560102");
+        for (int line = 0; line < 3; line++) {
+            purchase.addToCart(buyer, purchase.product(staff, cementShelf, 100), 10);
+        }
+
+        List<String> statements = StatementCounter.statementsOf(() -> checkout.place(buyer.accountId(),
+                new Checkout.Request(buyer.addressId(), null, "upi"), "count-" + buyer.accountId()));
+
+        assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(25);
+    }
+}
