@@ -20,6 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.buildnest.shared.IndianDay;
 import com.buildnest.catalog.ProductCatalog;
 import com.buildnest.catalog.ProductCatalog.Offer;
 import com.buildnest.inventory.Inventory;
@@ -238,7 +239,7 @@ public class Carts {
 
     /** Three catalogue queries and one inventory query, however many products. */
     private Shelf shelf(Set<Long> productIds) {
-        Map<Long, Offer> offers = catalog.offers(productIds, LocalDate.now(clock));
+        Map<Long, Offer> offers = catalog.offers(productIds, IndianDay.today(clock));
         return new Shelf(offers, inventory.availability(offers.values().stream().map(Offer::sku).toList()));
     }
 

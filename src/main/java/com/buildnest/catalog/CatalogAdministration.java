@@ -12,6 +12,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.shared.Money;
@@ -233,7 +234,7 @@ public class CatalogAdministration {
             throw BusinessRuleViolation.invalidField("catalog.category-not-found", "categoryId",
                     "No category with id " + form.categoryId() + ".");
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = IndianDay.today(clock);
         if (gstRates.tableOn(today).rateFor(form.hsnCode(), today).isEmpty()) {
             throw BusinessRuleViolation.invalidField("catalog.gst-rate-unknown", "hsnCode",
                     "No GST rate is on record for HSN " + form.hsnCode() + " on " + today + ".");

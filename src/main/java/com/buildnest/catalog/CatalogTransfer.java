@@ -20,6 +20,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
 
@@ -99,7 +100,7 @@ public class CatalogTransfer {
         List<CatalogCsv.Row> rows = CatalogCsv.read(file);
         Map<String, Long> categoryIds = categories.findAll().stream()
                 .collect(Collectors.toMap(Category::slug, Category::id));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = IndianDay.today(clock);
         GstRateTable rates = gstRates.tableOn(today);
         Map<String, Product> existing = products.findBySkuIn(rows.stream().filter(CatalogCsv.Row::complete)
                 .map(row -> row.get("sku").trim()).distinct().toList())

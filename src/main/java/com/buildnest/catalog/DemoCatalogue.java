@@ -21,6 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.Money;
 
@@ -73,7 +74,7 @@ class DemoCatalogue implements ApplicationRunner {
         for (String[] row : rows("catalog/demo-selling.tsv", 7)) {
             selling.put(row[0], row);
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = IndianDay.today(clock);
         GstRateTable rates = gstRates.tableOn(today);
         List<String[]> productRows = rows("catalog/demo-products.tsv", 8);
         Map<String, String[]> details = details();

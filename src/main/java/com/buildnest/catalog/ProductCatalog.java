@@ -20,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.shared.Money;
@@ -155,7 +156,7 @@ public class ProductCatalog {
         ProductSearch.Found found = search.find(new ProductSearch.Criteria(query.text(), categoryIds, query.brands(),
                 query.minPaise(), query.maxPaise(), query.inStock(), query.order(), query.attributes()),
                 (int) Math.min((long) page * limit, Integer.MAX_VALUE), limit);
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = IndianDay.today(clock);
         GstRateTable rates = gstRates.tableOn(today);
         List<ProductView> views = found.products().stream()
                 .map(product -> ProductView.of(product, byId.get(product.categoryId()),

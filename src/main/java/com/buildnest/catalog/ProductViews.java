@@ -7,6 +7,7 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.buildnest.shared.IndianDay;
 import com.buildnest.catalog.ProductCatalog.ProductView;
 import com.buildnest.shared.BusinessRuleViolation;
 
@@ -43,7 +44,7 @@ class ProductViews {
         Product product = products.findByIdAndActiveTrue(id)
                 .orElseThrow(() -> BusinessRuleViolation.notFound("catalog.product-not-found",
                         "No product with id " + id + "."));
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = IndianDay.today(clock);
         return ProductView.of(product, categories.findById(product.categoryId()).orElse(null),
                 gstRates.tableOn(today).rateFor(product.hsnCode(), today).orElse(null),
                 properties.pricesIncludeGst(), 0).withStock(null);

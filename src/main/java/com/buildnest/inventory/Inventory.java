@@ -180,8 +180,9 @@ public class Inventory {
         wanted.forEach((sku, quantity) -> {
             reservations.save(new Reservation(reference, sku, quantity, now, expiresAt));
             movements.save(StockMovement.reservation(sku, quantity, reference, now));
-            announceIfRanLow(sku);
         });
+        // one read finds the SKUs this took below their threshold (usually none); each is then marked once
+        stock.findCrossingBelow(wanted.keySet(), properties.defaultLowStockThreshold()).forEach(this::announceIfRanLow);
         return new StockReservation(reference,
                 wanted.entrySet().stream().map(e -> new Line(e.getKey(), e.getValue())).toList(), expiresAt);
     }

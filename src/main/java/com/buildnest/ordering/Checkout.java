@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -32,6 +32,7 @@ import com.buildnest.ordering.TaxSplit.Supply;
 import com.buildnest.payment.GatewayCheckout;
 import com.buildnest.payment.Payments;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.shared.Money;
 
 /**
@@ -45,8 +46,6 @@ import com.buildnest.shared.Money;
 @Service
 class Checkout {
 
-    /** India Standard Time decides the invoice day and the GST rate in force. */
-    static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
     /** The stock stays reserved a little longer than the order waits, so the order's own expiry acts first. */
     static final Duration RESERVATION_GRACE = Duration.ofMinutes(10);
 
@@ -94,33 +93,47 @@ class Checkout {
      *        the first answer, the same key with another body is refused
      */
     Placed place(long accountId, Request request, String idempotencyKey) {
-        String orderNumber;
+        Unpaid unpaid;
         if (idempotencyKey == null) {
-            orderNumber = transaction.execute(tx -> placeOrder(accountId, request, null));
+            unpaid = transaction.execute(tx -> placeOrder(accountId, request));
         } else {
             String fingerprint = fingerprint(request);
-            orderNumber = requests.findById(new CheckoutRequest.Key(accountId, idempotencyKey))
-                    .map(earlier -> earlier.replay(fingerprint))
-                    .orElseGet(() -> placeOnce(accountId, request, idempotencyKey, fingerprint));
+            CheckoutRequest.Key key = new CheckoutRequest.Key(accountId, idempotencyKey);
+            unpaid = placeOnce(key, request, fingerprint)
+                    .orElseGet(() -> unpaidOrder(requests.findById(key).orElseThrow(CheckoutRequest::inProgress)
+                            .replay(fingerprint)));
         }
-        return startPayment(orderNumber);
+        return startPayment(unpaid);
     }
 
-    private String placeOnce(long accountId, Request request, String idempotencyKey, String fingerprint) {
+    /** A placed order not yet paid: what starting its payment and answering the client need. */
+    private record Unpaid(String orderNumber, long accountId, OrderView.Totals totals) {
+    }
+
+    private Unpaid unpaidOrder(String orderNumber) {
+        Order order = orders.findByOrderNumber(orderNumber).orElseThrow();
+        return new Unpaid(orderNumber, order.accountId(), OrderView.Totals.of(order));
+    }
+
+    /**
+     * Places the order under a new idempotency key; empty when the key is already taken (by an
+     * earlier request, or one racing this one), which is found out by inserting it, not by looking first.
+     */
+    private Optional<Unpaid> placeOnce(CheckoutRequest.Key key, Request request, String fingerprint) {
         try {
-            return transaction.execute(tx -> {
-                requests.saveAndFlush(new CheckoutRequest(accountId, idempotencyKey, fingerprint, clock.instant()));
-                String orderNumber = placeOrder(accountId, request, idempotencyKey);
-                requests.findById(new CheckoutRequest.Key(accountId, idempotencyKey)).orElseThrow().answered(orderNumber);
-                return orderNumber;
-            });
-        } catch (DataIntegrityViolationException raced) {
-            // the same key arrived twice at once: the other request is placing the order
-            throw CheckoutRequest.inProgress();
+            return Optional.ofNullable(transaction.execute(tx -> {
+                requests.saveAndFlush(new CheckoutRequest(key.accountId(), key.idempotencyKey(), fingerprint,
+                        clock.instant()));
+                Unpaid placed = placeOrder(key.accountId(), request);
+                requests.answered(key, placed.orderNumber());
+                return placed;
+            }));
+        } catch (DataIntegrityViolationException taken) {
+            return Optional.empty();
         }
     }
 
-    private String placeOrder(long accountId, Request request, String idempotencyKey) {
+    private Unpaid placeOrder(long accountId, Request request) {
         CheckoutCart cart = carts.forCheckout(accountId).orElseThrow(() -> BusinessRuleViolation.conflict(
                 "checkout.cart-empty", "Your cart is empty."));
         PostalAddress address = addresses.addressOf(accountId, request.shippingAddressId())
@@ -129,7 +142,7 @@ class Checkout {
         String gstin = request.billingGstin() == null || request.billingGstin().isBlank() ? address.gstin()
                 : addresses.validGstin(request.billingGstin(), "billingGstin");
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, INDIA);
+        LocalDate today = LocalDate.ofInstant(now, IndianDay.ZONE);
         Supply supply = Supply.between(properties.seller().stateCode(), address.stateGstCode());
         Map<Long, Offer> offers = catalog.offers(cart.lines().stream().map(CheckoutLine::productId).toList(), today);
         List<OrderLine> lines = new ArrayList<>();
@@ -163,18 +176,19 @@ class Checkout {
                     "Your cart changed while you were checking out. Review it and check out again.");
         }
         lifecycle.published(order, null, accountId, null);
-        return orderNumber;
+        return new Unpaid(orderNumber, accountId, OrderView.Totals.of(order));
     }
 
     /** Creates (or finds again) the gateway's order outside any transaction, then notes it on the order. */
-    private Placed startPayment(String orderNumber) {
-        Order placed = orders.findByOrderNumber(orderNumber).orElseThrow();
-        GatewayCheckout payment = payments.start(orderNumber, placed.accountId(), placed.total());
-        return transaction.execute(tx -> {
-            Order locked = orders.lockByOrderNumber(orderNumber).orElseThrow();
-            locked.awaitPayment(payment.gateway().name().toLowerCase(Locale.ROOT), payment.gatewayOrderId());
-            return new Placed(orderNumber, locked.status(), OrderView.Totals.of(locked), payment);
+    private Placed startPayment(Unpaid unpaid) {
+        GatewayCheckout payment = payments.start(unpaid.orderNumber(), unpaid.accountId(), unpaid.totals().total());
+        transaction.executeWithoutResult(tx -> {
+            if (orders.awaitPayment(unpaid.orderNumber(), payment.gateway().name().toLowerCase(Locale.ROOT),
+                    payment.gatewayOrderId()) != 1) {
+                throw new IllegalStateException(unpaid.orderNumber() + " awaits another gateway order");
+            }
         });
+        return new Placed(unpaid.orderNumber(), OrderStatus.PENDING_PAYMENT, unpaid.totals(), payment);
     }
 
     private static String fingerprint(Request request) {

@@ -8,6 +8,9 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 import com.buildnest.shared.BusinessRuleViolation;
 
@@ -18,7 +21,7 @@ import com.buildnest.shared.BusinessRuleViolation;
  */
 @Entity
 @Table(name = "ordering_checkout_request")
-class CheckoutRequest {
+class CheckoutRequest implements Persistable<CheckoutRequest.Key> {
 
     @EmbeddedId
     private Key key;
@@ -32,6 +35,10 @@ class CheckoutRequest {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** A new request is inserted without first looking for it (its key is the client's, not generated). */
+    @Transient
+    private boolean isNew;
+
     protected CheckoutRequest() {
     }
 
@@ -39,6 +46,17 @@ class CheckoutRequest {
         this.key = new Key(accountId, idempotencyKey);
         this.requestHash = requestHash;
         this.createdAt = createdAt;
+        this.isNew = true;
+    }
+
+    @Override
+    public Key getId() {
+        return key;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
     }
 
     /** An account's idempotency key. */
@@ -46,10 +64,6 @@ class CheckoutRequest {
     record Key(@Column(name = "account_id", nullable = false) long accountId,
             @Column(name = "idempotency_key", nullable = false, length = 100) String idempotencyKey)
             implements Serializable {
-    }
-
-    void answered(String orderNumber) {
-        this.orderNumber = orderNumber;
     }
 
     /** The order the first request placed, if this one asks the same. */

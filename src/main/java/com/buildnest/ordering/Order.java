@@ -194,15 +194,6 @@ class Order {
         this.history.add(new StatusChange(null, OrderStatus.PENDING_PAYMENT, now, accountId, null));
     }
 
-    /** The gateway's order that the buyer pays; set once, after the order is stored. */
-    void awaitPayment(String gateway, String gatewayOrderId) {
-        if (this.gatewayOrderId != null && !this.gatewayOrderId.equals(gatewayOrderId)) {
-            throw new IllegalStateException(orderNumber + " already awaits payment of " + this.gatewayOrderId);
-        }
-        this.paymentGateway = gateway;
-        this.gatewayOrderId = gatewayOrderId;
-    }
-
     /**
      * The payment was captured: the order is paid and gets its invoice number. Idempotent for the
      * same payment; returns false when nothing changed (already paid, or moved on since).

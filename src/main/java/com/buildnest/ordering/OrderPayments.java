@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.buildnest.inventory.Inventory;
 import com.buildnest.payment.PaymentCaptured;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.payment.PaymentFailed;
 import com.buildnest.payment.PaymentRefunded;
 
@@ -69,7 +70,7 @@ class OrderPayments {
             inventory.release(order.orderNumber());
             return;
         }
-        LocalDate today = LocalDate.ofInstant(now, Checkout.INDIA);
+        LocalDate today = LocalDate.ofInstant(now, IndianDay.ZONE);
         if (order.paid(captured.paymentId(), invoiceNumbers.next(today), today, now)) {
             lifecycle.published(order, before, null, "payment " + captured.paymentId());
             // last: inventory's statements flush this order and then detach it from the session

@@ -8,6 +8,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
@@ -22,6 +23,13 @@ interface OrderRepository extends JpaRepository<Order, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from Order o where o.orderNumber = :orderNumber")
     Optional<Order> lockByOrderNumber(String orderNumber);
+
+    /** Notes the gateway's order on an order that has none yet, in one statement. */
+    @Modifying
+    @Query("""
+            update Order o set o.paymentGateway = :gateway, o.gatewayOrderId = :gatewayOrderId
+            where o.orderNumber = :orderNumber and (o.gatewayOrderId is null or o.gatewayOrderId = :gatewayOrderId)""")
+    int awaitPayment(String orderNumber, String gateway, String gatewayOrderId);
 
     Page<Order> findByAccountIdOrderByPlacedAtDesc(long accountId, Pageable page);
 

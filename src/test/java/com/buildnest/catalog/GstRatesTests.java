@@ -31,6 +31,7 @@ class GstRatesTests {
     @AfterEach
     void removeAddedRates() {
         rows.deleteAll(added);
+        gstRates.forget();
     }
 
     @Test
@@ -65,6 +66,7 @@ class GstRatesTests {
         added = rows.saveAll(List.of(new GstRateRow(new Entry("99", GstRate.of("18"), GST_2_0, null)),
                 new GstRateRow(new Entry("9988", GstRate.of("5"), GST_2_0, null)),
                 new GstRateRow(new Entry("99881234", GstRate.of("12"), GST_2_0, null))));
+        gstRates.forget();
         assertThat(gstRates.rateFor("99110000", GST_2_0)).isEqualTo(GstRate.of("18"));
         assertThat(gstRates.rateFor("99880000", GST_2_0)).isEqualTo(GstRate.of("5"));
         assertThat(gstRates.rateFor("99881234", GST_2_0)).isEqualTo(GstRate.of("12"));
