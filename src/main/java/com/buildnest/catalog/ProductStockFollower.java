@@ -40,6 +40,7 @@ class ProductStockFollower {
     private final Inventory inventory;
     private final AdminProductRepository products;
     private final TransactionTemplate transaction;
+    /** When the previous look began: changes stamped since then (less the overlap) are read next. */
     private Instant lastChange;
     private Instant lastFullCheck;
 
@@ -56,20 +57,24 @@ class ProductStockFollower {
         catchUp(Instant.now());
     }
 
-    /** Brings every product up to date with the stock changes seen so far; returns how many flipped. */
+    /**
+     * Brings every product up to date with the stock changes since the previous call (less the
+     * overlap); returns how many flipped. The previous call's own start time is the mark, not the
+     * newest change seen, so a change stamped by a clock running ahead cannot hide later ones.
+     */
     synchronized int catchUp(Instant now) {
         if (lastChange == null || lastFullCheck.plus(FULL_CHECK_EVERY).isBefore(now)) {
             return checkEverything(now);
         }
         int flipped = 0;
-        List<StockLevel> changed;
         Instant since = lastChange.minus(OVERLAP);
+        lastChange = now;
+        List<StockLevel> changed;
         do {
             changed = inventory.changedSince(since, BATCH);
             flipped += apply(changed);
-            if (!changed.isEmpty()) {
+            if (changed.size() == BATCH) {
                 Instant newest = changed.get(changed.size() - 1).updatedAt();
-                lastChange = newest.isAfter(lastChange) ? newest : lastChange;
                 if (!newest.isAfter(since)) {
                     return flipped + checkEverything(now); // a whole batch at one instant: read them all instead
                 }
@@ -81,18 +86,14 @@ class ProductStockFollower {
 
     private int checkEverything(Instant now) {
         int flipped = 0;
-        Instant newest = now.minus(OVERLAP);
         String after = "";
         List<StockLevel> page;
         do {
             page = inventory.allAfter(after, BATCH);
             flipped += apply(page);
-            for (StockLevel level : page) {
-                newest = level.updatedAt().isAfter(newest) ? level.updatedAt() : newest;
-            }
             after = page.isEmpty() ? after : page.get(page.size() - 1).sku();
         } while (page.size() == BATCH);
-        lastChange = newest;
+        lastChange = now;
         lastFullCheck = now;
         if (flipped > 0) {
             log.info("Checked the stock of every product: {} changed between in stock and out of stock", flipped);

@@ -102,6 +102,24 @@ class ProductStockFollowerTests {
                 .single()).isTrue();
     }
 
+    @Test
+    void aChangeStampedByAClockRunningAheadDoesNotHideTheChangesAfterIt() {
+        String ahead = newSku();
+        String later = newSku();
+        long cement = CatalogAdminFixtures.categoryId(jdbc, "cement");
+        api.postJson("/api/admin/products", json(with(cementForm(ahead, cement), "brand", brand)), staff);
+        api.postJson("/api/admin/products", json(with(cementForm(later, cement), "brand", brand)), staff);
+        inventory.receive(ahead, 5, "delivery", 1);
+        jdbc.sql("update inventory_stock set updated_at = ? where sku = ?")
+                .param(java.sql.Timestamp.from(Instant.now().plus(Duration.ofHours(1)))).param(ahead).update();
+        follower.catchUp(Instant.now());
+
+        inventory.receive(later, 5, "delivery", 1);
+        follower.catchUp(Instant.now());
+
+        assertThat(inStockOfBrand(true)).containsExactlyInAnyOrder(ahead, later);
+    }
+
     private List<String> inStockOfBrand(boolean inStock) {
         return api.get("/api/products?brand=" + brand + "&inStock=" + inStock).json().get("content").valueStream()
                 .map(product -> product.get("sku").asString()).toList();
