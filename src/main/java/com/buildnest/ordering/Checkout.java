@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +51,7 @@ class Checkout {
 
     /** The stock stays reserved a little longer than the order waits, so the order's own expiry acts first. */
     static final Duration RESERVATION_GRACE = Duration.ofMinutes(10);
+    static final int DEADLOCK_ATTEMPTS = 4;
 
     private final Carts carts;
     private final ProductCatalog catalog;
@@ -95,7 +99,7 @@ class Checkout {
     Placed place(long accountId, Request request, String idempotencyKey) {
         Unpaid unpaid;
         if (idempotencyKey == null) {
-            unpaid = transaction.execute(tx -> placeOrder(accountId, request));
+            unpaid = retryingDeadlocks(() -> transaction.execute(tx -> placeOrder(accountId, request)));
         } else {
             String fingerprint = fingerprint(request);
             CheckoutRequest.Key key = new CheckoutRequest.Key(accountId, idempotencyKey);
@@ -121,15 +125,39 @@ class Checkout {
      */
     private Optional<Unpaid> placeOnce(CheckoutRequest.Key key, Request request, String fingerprint) {
         try {
-            return Optional.ofNullable(transaction.execute(tx -> {
+            return Optional.ofNullable(retryingDeadlocks(() -> transaction.execute(tx -> {
                 requests.saveAndFlush(new CheckoutRequest(key.accountId(), key.idempotencyKey(), fingerprint,
                         clock.instant()));
                 Unpaid placed = placeOrder(key.accountId(), request);
-                requests.answered(key, placed.orderNumber());
+                requests.answered(key.accountId(), key.idempotencyKey(), placed.orderNumber());
                 return placed;
-            }));
+            })));
         } catch (DataIntegrityViolationException taken) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs the placing transaction again when the database picked it as a deadlock's victim (many
+     * buyers of one product lock its stock row and the index gaps around their inserts in different
+     * orders on MariaDB); it was rolled back whole, so running it again is safe. After the last
+     * attempt the refusal reaches the client as 503 {@code platform.busy}.
+     */
+    private static <T> T retryingDeadlocks(Supplier<T> placing) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return placing.get();
+            } catch (PessimisticLockingFailureException victim) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw victim;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw victim;
+                }
+            }
         }
     }
 

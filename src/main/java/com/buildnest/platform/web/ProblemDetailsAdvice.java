@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -101,6 +102,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT,
                 "request.concurrent-change", "Someone changed this at the same time. Reload it and try again.",
                 request));
+    }
+
+    /**
+     * The database chose this request as a deadlock's victim (or a lock wait ran out) more often than
+     * its use case retries: nothing was written; the client may simply send it again.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> lockContention(PessimisticLockingFailureException contention,
+            HttpServletRequest request) {
+        log.warn("Lock contention while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+                contention.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy",
+                        "The shop is very busy with this right now and nothing was changed. Please retry.", request));
     }
 
     @ExceptionHandler(Exception.class)
