@@ -36,11 +36,11 @@ class CatalogCache {
     }
 
     void evictProducts() {
-        afterCommit(PRODUCTS, Cache::clear);
+        afterCommit(PRODUCTS, Cache::invalidate); // invalidate, not clear: visible to the very next read
     }
 
     void evictCategories() {
-        afterCommit(CATEGORIES, Cache::clear);
+        afterCommit(CATEGORIES, Cache::invalidate);
     }
 
     private void afterCommit(String name, Consumer<Cache> eviction) {
