@@ -1,5 +1,6 @@
 package com.buildnest.catalog;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
@@ -70,6 +74,14 @@ class ProductSearch {
             attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         }
 
+        /** The same search without a filter (its sort and page play no part in counts). */
+        Criteria without(Filter filter) {
+            return new Criteria(text, filter == Filter.CATEGORY ? null : categoryIds,
+                    filter == Filter.BRAND ? null : brands, filter == Filter.PRICE ? null : minPaise,
+                    filter == Filter.PRICE ? null : maxPaise, filter == Filter.IN_STOCK ? null : inStock, null,
+                    attributes);
+        }
+
         /** The same search without its filter on attribute {@code name}. */
         Criteria withoutAttribute(String name) {
             Map<String, List<String>> others = new HashMap<>(attributes);
@@ -91,8 +103,13 @@ class ProductSearch {
         CATEGORY, BRAND, PRICE, IN_STOCK
     }
 
+    /** How long a facet counted without its own filter is remembered (see {@link #countWithout}). */
+    static final Duration FACET_COUNTS_FOR = Duration.ofSeconds(5);
+
     private final EntityManager entityManager;
     private final Inventory inventory;
+    private final Cache<FacetQuery, Map<?, Long>> facetCounts = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(FACET_COUNTS_FOR).build();
 
     ProductSearch(EntityManager entityManager, Inventory inventory) {
         this.entityManager = entityManager;
@@ -150,11 +167,23 @@ class ProductSearch {
                 attributeFacets(session, criteria, result.aggregation(ATTRIBUTES)));
     }
 
+    /**
+     * A facet counted without its own filter. These counts are the same for many requests (every
+     * category listing counts the categories of the whole shop), so they are remembered for
+     * {@link #FACET_COUNTS_FOR}: the page and its total are always live, the other choices' counts
+     * may be that much older.
+     */
+    @SuppressWarnings("unchecked")
     private <T> Map<T, Long> countWithout(SearchSession session, Criteria criteria, Filter excluded,
             AggregationKey<Map<T, Long>> key,
             Function<SearchAggregationFactory, ? extends AggregationFinalStep<Map<T, Long>>> counts) {
-        return session.search(Product.class).where(f -> predicate(f, criteria, excluded))
-                .aggregation(key, counts).fetch(0).aggregation(key);
+        return (Map<T, Long>) facetCounts.get(new FacetQuery(criteria.without(excluded), excluded, key.name()),
+                query -> session.search(Product.class).where(f -> predicate(f, criteria, excluded))
+                        .aggregation(key, counts).fetch(0).aggregation(key));
+    }
+
+    /** What a remembered facet count answers: the criteria without the facet's own filter, and the facet. */
+    private record FacetQuery(Criteria criteria, Filter facet, String aggregation) {
     }
 
     private AggregationFinalStep<Map<String, Long>> brandCounts(SearchAggregationFactory f) {
@@ -170,7 +199,7 @@ class ProductSearch {
     }
 
     private AggregationFinalStep<Map<Boolean, Long>> stockCounts(SearchAggregationFactory f) {
-        return f.terms().field("inStock", Boolean.class).minDocumentCount(0);
+        return f.terms().field("inStock", Boolean.class); // a missing side counts 0 (find fills it); minDocumentCount(0) would scan every document
     }
 
     /**
