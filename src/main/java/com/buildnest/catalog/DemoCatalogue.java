@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.buildnest.shared.IndianDay;
-import com.buildnest.inventory.Inventory;
+import com.buildnest.inventory.OpeningStock;
 import com.buildnest.shared.Money;
 
 /**
@@ -44,13 +44,13 @@ class DemoCatalogue implements ApplicationRunner {
 
     private final CategoryRepository categories;
     private final ProductRepository products;
-    private final Inventory inventory;
+    private final OpeningStock stock;
     private final GstRates gstRates;
     private final Clock clock;
 
-    DemoCatalogue(CategoryRepository categories, ProductRepository products, GstRates gstRates, Inventory inventory,
+    DemoCatalogue(CategoryRepository categories, ProductRepository products, GstRates gstRates, OpeningStock stock,
             Clock clock) {
-        this.inventory = inventory;
+        this.stock = stock;
         this.categories = categories;
         this.products = products;
         this.gstRates = gstRates;
@@ -78,6 +78,7 @@ class DemoCatalogue implements ApplicationRunner {
         GstRateTable rates = gstRates.tableOn(today);
         List<String[]> productRows = rows("catalog/demo-products.tsv", 8);
         Map<String, String[]> details = details();
+        Map<String, Long> openingStock = new HashMap<>();
         for (String[] row : productRows) {
             Long categoryId = categoryIds.get(row[1]);
             String[] sale = selling.get(row[0]);
@@ -103,9 +104,12 @@ class DemoCatalogue implements ApplicationRunner {
             if (detail != null) {
                 detail(product, detail);
             }
-            product.followStock(stock(row[0], ordering.minimum()));
+            long opening = openingStock(row[0], ordering.minimum());
+            openingStock.put(row[0], opening);
+            product.followStock(opening);
             products.save(product);
         }
+        stock.open(openingStock, "demo stock", SYSTEM_ACTOR);
         if (!details.isEmpty()) {
             throw new IllegalStateException(ATTRIBUTES + " names products demo-products.tsv has not: "
                     + details.keySet());
@@ -137,19 +141,14 @@ class DemoCatalogue implements ApplicationRunner {
 
     /**
      * Demo stock: enough for 400 minimum orders of each product, except one product running low and
-     * one sold out, so every stock status can be seen. Returns the units received.
+     * one sold out, so every stock status can be seen. Written for all products at once at the end.
      */
-    private long stock(String sku, long minimumOrder) {
-        inventory.track(sku, null);
-        long quantity = switch (sku) {
+    private static long openingStock(String sku, long minimumOrder) {
+        return switch (sku) {
             case LOW_STOCK_SKU -> 3;
             case SOLD_OUT_SKU -> 0;
             default -> minimumOrder * 400;
         };
-        if (quantity > 0) {
-            inventory.receive(sku, quantity, "demo stock", SYSTEM_ACTOR);
-        }
-        return quantity;
     }
 
     /** {@code "a=1|b=2"} as pairs; empty for an empty field. */

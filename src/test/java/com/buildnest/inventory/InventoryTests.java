@@ -46,6 +46,9 @@ class InventoryTests {
     Inventory inventory;
 
     @Autowired
+    OpeningStock openingStock;
+
+    @Autowired
     ReservationExpiry expiry;
 
     @Autowired
@@ -324,6 +327,27 @@ class InventoryTests {
         inventory.setDefaultLowStockThreshold(List.of(plain), null);
         assertThat(inventory.level(plain)).extracting(StockLevel::lowStockThreshold, StockLevel::lowStock)
                 .containsExactly(properties.defaultLowStockThreshold(), false);
+    }
+
+    @Test
+    void openingStockTracksManySkusWithTheirReceiptsAndRefusesOnesAlreadyTracked() {
+        String plenty = StockFixtures.newSku();
+        String none = StockFixtures.newSku();
+
+        openingStock.open(java.util.Map.of(plenty, 400L, none, 0L), "opening count", STOREKEEPER);
+
+        assertThat(inventory.level(plenty)).extracting(StockLevel::onHand, StockLevel::available, StockLevel::lowStock)
+                .containsExactly(400L, 400L, false);
+        assertThat(inventory.level(none)).extracting(StockLevel::onHand, StockLevel::lowStock).containsExactly(0L, true);
+        assertThat(inventory.movements(plenty, 10)).singleElement().satisfies(receipt -> {
+            assertThat(receipt.kind()).isEqualTo("RECEIPT");
+            assertThat(receipt.onHandChange()).isEqualTo(400);
+        });
+        assertThat(inventory.movements(none, 10)).isEmpty();
+        assertThatThrownBy(() -> openingStock.open(java.util.Map.of(StockFixtures.newSku(), 5L, plenty, 5L), "again", STOREKEEPER))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                        refused -> assertThat(refused.code()).isEqualTo("inventory.already-tracked"));
+        assertThat(inventory.level(plenty).onHand()).isEqualTo(400);
     }
 
     @Test
