@@ -47,7 +47,7 @@ log "products=$products warm-up=${warmup}s measured=${duration}s connections=$co
 [[ "$BUILDNEST_DRY_RUN" == true ]] && exit 0
 
 cd "$(dirname "$0")/../.."
-jar=$(packaged_jar || true)
+jar=$(packaged_jar)
 if [[ -z "$jar" ]]; then
   log "no jar yet: building it"
   ./mvnw -B -ntp -q -DskipTests package

@@ -45,7 +45,7 @@ elif [[ -n "${url:-}" ]]; then
 fi
 spring_args+=("--buildnest.platform.data-dir=$data_dir")
 
-jar=$(packaged_jar || true)  # prints nothing, and fails, when there is no jar
+jar=$(packaged_jar)
 if [[ -z "$jar" && "$BUILDNEST_DRY_RUN" == true ]]; then
   jar=target/buildnest.jar
 fi

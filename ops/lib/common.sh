@@ -46,10 +46,12 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# packaged_jar: prints the path of the jar that ./mvnw package built, or nothing.
+# packaged_jar: prints the path of the jar that ./mvnw package built, or nothing (and succeeds
+# either way, so `jar=$(packaged_jar)` under `set -e` goes on to say what is missing).
 packaged_jar() {
   local jar
   for jar in target/buildnest-*.jar; do
-    [[ -f "$jar" ]] && { echo "$jar"; return; }
+    [[ -f "$jar" ]] && { echo "$jar"; return 0; }
   done
+  return 0
 }
