@@ -1,5 +1,10 @@
 package com.buildnest.ordering;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -66,6 +71,12 @@ class OrderApiController {
         return orders.ofCustomer(accountId, orderNumber);
     }
 
+    @Operation(summary = "The GST tax invoice of a paid order, as a PDF", responses = {
+            @ApiResponse(responseCode = "200", description = "the invoice",
+                    content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @Schema(type = "string", format = "binary"))),
+            @ApiResponse(responseCode = "404", description = "no such order of the caller's (order.not-found)"),
+            @ApiResponse(responseCode = "409", description = "not paid, so not invoiced (order.not-invoiced)") })
     @GetMapping("/{orderNumber}/invoice")
     ResponseEntity<byte[]> invoice(@AuthenticationPrincipal Jwt caller, @PathVariable String orderNumber) {
         byte[] pdf = orders.invoiceOf(accountOf(caller), orderNumber);

@@ -269,6 +269,14 @@ class PurchaseTests {
     }
 
     @Test
+    void theApiDocumentSaysTheInvoiceIsAPdf() {
+        JsonNode invoice = api.get("/v3/api-docs").json().get("paths").get("/api/orders/{orderNumber}/invoice").get("get");
+
+        assertThat(invoice.get("responses").get("200").get("content").has("application/pdf")).isTrue();
+        assertThat(invoice.get("responses").has("409")).isTrue();
+    }
+
+    @Test
     void anEmptyCartCannotBeCheckedOut() {
         Buyer buyer = purchase.buyer("KA", "560102");
 
