@@ -2,7 +2,6 @@ package com.buildnest.cart;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,11 +19,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.buildnest.shared.IndianDay;
-import com.buildnest.catalog.ProductCatalog;
 import com.buildnest.catalog.ProductCatalog.Offer;
+import com.buildnest.catalog.ProductCatalog;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.IndianDay;
 
 /**
  * The cart module's API: read, change and merge carts, and hand a customer's cart to checkout.

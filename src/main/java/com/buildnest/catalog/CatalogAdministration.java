@@ -12,9 +12,9 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.shared.Money;
 
 /**
@@ -163,9 +163,7 @@ public class CatalogAdministration {
         }
         requireParent(null, form.parentId());
         Category category = new Category(form.slug(), form.name().trim(), form.parentId(),
-                form.position() == null ? 0 : form.position());
-        category.update(category.slug(), category.name(), category.parentId(), category.position(),
-                form.lowStockThreshold());
+                form.position() == null ? 0 : form.position(), form.lowStockThreshold());
         AdminCategory created = AdminCategory.of(categories.save(category));
         cache.evictCategories();
         events.publishEvent(new CatalogEvents.CategoryChanged(created.id(), created.slug(), "created",

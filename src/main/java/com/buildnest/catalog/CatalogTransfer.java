@@ -20,9 +20,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.IndianDay;
 
 /**
  * The whole catalogue of products in and out as CSV ({@link CatalogCsv}). An import is all or

@@ -35,11 +35,8 @@ class Category {
     protected Category() {
     }
 
-    Category(String slug, String name, Long parentId, int position) {
-        this.slug = slug;
-        this.name = name;
-        this.parentId = parentId;
-        this.position = position;
+    Category(String slug, String name, Long parentId, int position, Long lowStockThreshold) {
+        update(slug, name, parentId, position, lowStockThreshold);
     }
 
     /** Renames or moves the shelf; the caller has made sure the new parent is not inside it. */

@@ -21,8 +21,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.OpeningStock;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.shared.Money;
 
 /**
@@ -67,7 +67,7 @@ class DemoCatalogue implements ApplicationRunner {
         int position = 0;
         for (String[] row : rows("catalog/demo-categories.tsv", 3)) {
             Long parent = row[2].isEmpty() ? null : categoryIds.get(row[2]);
-            Category saved = categories.save(new Category(row[0], row[1], parent, position++));
+            Category saved = categories.save(new Category(row[0], row[1], parent, position++, null));
             categoryIds.put(saved.slug(), saved.id());
         }
         Map<String, String[]> selling = new HashMap<>();

@@ -20,9 +20,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.buildnest.shared.IndianDay;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.shared.Money;
 
 /**

@@ -1,5 +1,6 @@
 package com.buildnest.catalog;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,21 +41,24 @@ class ProductStockFollower {
     private final Inventory inventory;
     private final AdminProductRepository products;
     private final TransactionTemplate transaction;
+    private final Clock clock;
     /** When the previous look began: changes stamped since then (less the overlap) are read next. */
     private Instant lastChange;
     private Instant lastFullCheck;
 
-    ProductStockFollower(Inventory inventory, AdminProductRepository products, PlatformTransactionManager transactions) {
+    ProductStockFollower(Inventory inventory, AdminProductRepository products, PlatformTransactionManager transactions,
+            Clock clock) {
         this.inventory = inventory;
         this.products = products;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${buildnest.catalog.stock-follow-every:2s}",
             initialDelayString = "${buildnest.catalog.stock-follow-every:2s}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "5m")
     void follow() {
-        catchUp(Instant.now());
+        catchUp(clock.instant()); // the clock inventory stamps its changes with
     }
 
     /**

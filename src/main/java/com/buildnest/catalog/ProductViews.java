@@ -7,9 +7,9 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.buildnest.shared.IndianDay;
 import com.buildnest.catalog.ProductCatalog.ProductView;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.IndianDay;
 
 /**
  * The cached part of a product page: everything but stock, which changes with every sale and is

@@ -22,14 +22,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.buildnest.cart.Carts;
 import com.buildnest.cart.Carts.CheckoutCart;
 import com.buildnest.cart.Carts.CheckoutLine;
-import com.buildnest.catalog.ProductCatalog;
+import com.buildnest.cart.Carts;
 import com.buildnest.catalog.ProductCatalog.Offer;
 import com.buildnest.catalog.ProductCatalog.PriceQuote;
-import com.buildnest.customer.CustomerAddresses;
+import com.buildnest.catalog.ProductCatalog;
 import com.buildnest.customer.CustomerAddresses.PostalAddress;
+import com.buildnest.customer.CustomerAddresses;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.ordering.TaxSplit.Supply;
 import com.buildnest.payment.GatewayCheckout;

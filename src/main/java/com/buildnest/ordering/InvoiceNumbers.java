@@ -28,14 +28,15 @@ class InvoiceNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     String next(LocalDate invoiceDay) {
-        String year = FinancialYear.containing(invoiceDay).label();
+        FinancialYear financialYear = FinancialYear.containing(invoiceDay);
+        String year = financialYear.label();
         jdbc.sql("insert ignore into ordering_invoice_sequence (financial_year, last_number) values (?, 0)")
                 .param(year).update();
         jdbc.sql("update ordering_invoice_sequence set last_number = last_number + 1 where financial_year = ?")
                 .param(year).update();
         long number = jdbc.sql("select last_number from ordering_invoice_sequence where financial_year = ?")
                 .param(year).query(Long.class).single();
-        String invoiceNumber = prefix + "/" + FinancialYear.containing(invoiceDay).shortLabel() + "/"
+        String invoiceNumber = prefix + "/" + financialYear.shortLabel() + "/"
                 + String.format("%06d", number);
         if (invoiceNumber.length() > MAX_LENGTH) {
             throw new IllegalStateException("Invoice numbers of " + year + " have outgrown 16 characters");

@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.buildnest.inventory.Inventory;
 import com.buildnest.payment.PaymentCaptured;
-import com.buildnest.shared.IndianDay;
 import com.buildnest.payment.PaymentFailed;
 import com.buildnest.payment.PaymentRefunded;
+import com.buildnest.shared.IndianDay;
 
 /**
  * What the payment module's news does to orders. The listeners run in the payment's own

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.buildnest.customer.AccessTokens;
-import com.buildnest.customer.Role;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.inventory.StockLevel;
 import com.buildnest.ordering.PurchaseFixtures.Buyer;
@@ -52,18 +51,16 @@ class CheckoutUnderLoadTests {
 
     PurchaseFixtures purchase;
     String staff;
-    long cementShelf;
 
     @BeforeEach
     void shop() {
-        purchase = new PurchaseFixtures(api, tokens, inventory);
-        staff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
-        cementShelf = jdbc.sql("select id from catalog_category where slug = 'cement'").query(Long.class).single();
+        purchase = new PurchaseFixtures(api, tokens, inventory, jdbc);
+        staff = purchase.staff();
     }
 
     @Test
     void fiftyBuyersRaceForTheLastTenBagsExactlyTenGetThemAndPayAndStockEndsAtZero() throws Exception {
-        long cement = purchase.product(staff, cementShelf, 10);
+        long cement = purchase.product(10);
         List<Buyer> buyers = IntStream.range(0, 50).mapToObj(i -> purchase.buyer("KA", "560102")).toList();
         buyers.forEach(buyer -> purchase.addToCart(buyer, cement, 1));
 
@@ -111,7 +108,7 @@ class CheckoutUnderLoadTests {
     void aCheckoutOfThreeLinesTakesAtMostTwentyFiveStatements() {
         Buyer buyer = purchase.buyer("KA", "560102");
         for (int line = 0; line < 3; line++) {
-            purchase.addToCart(buyer, purchase.product(staff, cementShelf, 100), 10);
+            purchase.addToCart(buyer, purchase.product(100), 10);
         }
 
         List<String> statements = StatementCounter.statementsOf(() -> checkout.place(buyer.accountId(),

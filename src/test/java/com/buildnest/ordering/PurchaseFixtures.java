@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import com.buildnest.customer.AccessTokens;
 import com.buildnest.customer.Role;
 import com.buildnest.inventory.Inventory;
@@ -28,11 +30,21 @@ final class PurchaseFixtures {
     private final ApiClient api;
     private final AccessTokens tokens;
     private final Inventory inventory;
+    private final String staff;
+    private final long cementShelf;
 
-    PurchaseFixtures(ApiClient api, AccessTokens tokens, Inventory inventory) {
+    /** A shop with a member of staff, who creates the products of a test in the cement category. */
+    PurchaseFixtures(ApiClient api, AccessTokens tokens, Inventory inventory, JdbcClient jdbc) {
         this.api = api;
         this.tokens = tokens;
         this.inventory = inventory;
+        this.staff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
+        this.cementShelf = jdbc.sql("select id from catalog_category where slug = 'cement'").query(Long.class).single();
+    }
+
+    /** The staff member's access token. */
+    String staff() {
+        return staff;
     }
 
     /** A customer with one address in the given state and PIN code. */
@@ -55,14 +67,14 @@ final class PurchaseFixtures {
      * A cement product of its own (so other tests never take its stock): ₹400 a bag from 1, ₹390
      * from 50; 50 kg a bag; HSN 2523 (18 %); with {@code stock} bags on the shelf.
      */
-    long product(String staffToken, long categoryId, long stock) {
+    long product(long stock) {
         String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Response created = api.postJson("/api/admin/products", """
                 {"sku": "%s", "name": "Checkout test cement %s", "brand": "Testcem", "categoryId": %d,
                  "unit": "bag", "hsnCode": "2523", "weightGrams": 50000, "minimumOrderQuantity": 1,
                  "orderStep": 1, "maximumOrderQuantity": 5000,
                  "prices": [{"minQuantity": 1, "unitPrice": "400.00"}, {"minQuantity": 50, "unitPrice": "390.00"}]}"""
-                .formatted(sku, sku, categoryId), staffToken);
+                .formatted(sku, sku, cementShelf), staff);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         if (stock > 0) {
             inventory.receive(sku, stock, "test delivery", 1);

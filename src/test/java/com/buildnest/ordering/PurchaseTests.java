@@ -4,10 +4,8 @@ import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.buildnest.customer.AccessTokens;
-import com.buildnest.customer.Role;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.ordering.PurchaseFixtures.Buyer;
 import com.buildnest.testing.ApiClient;
@@ -50,19 +47,17 @@ class PurchaseTests {
 
     PurchaseFixtures purchase;
     String staff;
-    long cementShelf;
 
     @BeforeEach
     void shop() {
-        purchase = new PurchaseFixtures(api, tokens, inventory);
-        staff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
-        cementShelf = jdbc.sql("select id from catalog_category where slug = 'cement'").query(Long.class).single();
+        purchase = new PurchaseFixtures(api, tokens, inventory, jdbc);
+        staff = purchase.staff();
     }
 
     @Test
     void aPaidOrderCarriesTheCataloguesPricesTaxByPlaceOfSupplyAndAnInvoiceThenShipsAndIsDelivered()
             throws IOException {
-        long cement = purchase.product(staff, cementShelf, 500);
+        long cement = purchase.product(500);
         Buyer buyer = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 60);
 
@@ -120,7 +115,7 @@ class PurchaseTests {
 
     @Test
     void deliveryToAnotherStateIsTaxedAsIgst() {
-        long cement = purchase.product(staff, cementShelf, 100);
+        long cement = purchase.product(100);
         Buyer buyer = purchase.buyer("MH", "411045");
         purchase.addToCart(buyer, cement, 10);
 
@@ -134,7 +129,7 @@ class PurchaseTests {
 
     @Test
     void theGatewaysWebhookAlonePaysTheOrderAndTheLateBrowserCallbackChangesNothing() {
-        long cement = purchase.product(staff, cementShelf, 100);
+        long cement = purchase.product(100);
         Buyer buyer = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 5);
         JsonNode placed = purchase.checkout(buyer, null).json();
@@ -152,7 +147,7 @@ class PurchaseTests {
 
     @Test
     void theSameIdempotencyKeyReplaysTheOrderAndAnotherBodyWithItIsRefused() {
-        long cement = purchase.product(staff, cementShelf, 100);
+        long cement = purchase.product(100);
         Buyer buyer = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 3);
 
@@ -171,7 +166,7 @@ class PurchaseTests {
 
     @Test
     void aForgedSignatureOrSomeoneElsesOrderChangesNothing() {
-        long cement = purchase.product(staff, cementShelf, 100);
+        long cement = purchase.product(100);
         Buyer buyer = purchase.buyer("KA", "560102");
         Buyer stranger = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 2);
@@ -193,7 +188,7 @@ class PurchaseTests {
 
     @Test
     void stockThatRanOutMeanwhileRefusesTheCheckoutAndKeepsTheCart() {
-        long cement = purchase.product(staff, cementShelf, 5);
+        long cement = purchase.product(5);
         Buyer buyer = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 5);
         inventory.adjust(purchase.skuOf(cement), -1, "a bag burst", 1);
@@ -208,7 +203,7 @@ class PurchaseTests {
 
     @Test
     void aPinCodeWeDoNotServeIsRefusedBeforeAnythingIsReserved() {
-        long cement = purchase.product(staff, cementShelf, 10);
+        long cement = purchase.product(10);
         Buyer buyer = purchase.buyer("KA", "560102");
         long farAway = purchase.address(buyer.token(), "DL", "901005"); // an army post office PIN
         purchase.addToCart(buyer, cement, 1);
@@ -222,7 +217,7 @@ class PurchaseTests {
 
     @Test
     void cancellingAPaidOrderPutsTheStockBackAndRefundsTheWholeAmount() {
-        long cement = purchase.product(staff, cementShelf, 100);
+        long cement = purchase.product(100);
         Buyer buyer = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 4);
         JsonNode placed = purchase.checkout(buyer, null).json();
@@ -244,7 +239,7 @@ class PurchaseTests {
 
     @Test
     void anUnpaidOrderWhoseReservationRunsOutIsCancelledAndItsStockReturns() {
-        long cement = purchase.product(staff, cementShelf, 20);
+        long cement = purchase.product(20);
         Buyer buyer = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 20);
         String orderNumber = purchase.checkout(buyer, null).json().get("orderNumber").asString();
@@ -258,7 +253,7 @@ class PurchaseTests {
 
     @Test
     void staffCannotShipAnUnpaidOrder() {
-        long cement = purchase.product(staff, cementShelf, 20);
+        long cement = purchase.product(20);
         Buyer buyer = purchase.buyer("KA", "560102");
         purchase.addToCart(buyer, cement, 1);
         String orderNumber = purchase.checkout(buyer, null).json().get("orderNumber").asString();
@@ -285,13 +280,5 @@ class PurchaseTests {
 
     private long available(long productId) {
         return inventory.level(purchase.skuOf(productId)).available();
-    }
-
-    static BigDecimal rupees(JsonNode money) {
-        return new BigDecimal(money.get("amount").asString());
-    }
-
-    static List<String> statuses(JsonNode order) {
-        return order.get("history").valueStream().map(step -> step.get("status").asString()).toList();
     }
 }
