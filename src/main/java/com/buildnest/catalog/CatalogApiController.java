@@ -54,10 +54,12 @@ class CatalogApiController {
     private static final String RUPEES = "\\d{1,8}(\\.\\d{1,2})?";
 
     private final ProductCatalog catalog;
+    private final ListingMemo memo;
     private final Validator validator;
 
-    CatalogApiController(ProductCatalog catalog, Validator validator) {
+    CatalogApiController(ProductCatalog catalog, ListingMemo memo, Validator validator) {
         this.catalog = catalog;
+        this.memo = memo;
         this.validator = validator;
     }
 
@@ -92,9 +94,9 @@ class CatalogApiController {
         requireValid(new PriceRange(min, max));
         AttributeFilters attributes = new AttributeFilters(request.getParameterValues(ATTRIBUTE));
         requireValid(attributes);
-        SearchPage found = catalog.search(new SearchQuery(text, category, brand, min, max, inStock, order(sort, text),
-                attributes.byName()), page, size);
-        return new ProductPage(found);
+        SearchQuery wanted = new SearchQuery(text, category, brand, min, max, inStock, order(sort, text),
+                attributes.byName());
+        return new ProductPage(memo.page(wanted, page, size, () -> catalog.search(wanted, page, size)));
     }
 
     @GetMapping("/products/{id}")

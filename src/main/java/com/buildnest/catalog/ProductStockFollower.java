@@ -41,14 +41,16 @@ class ProductStockFollower {
     private final Inventory inventory;
     private final AdminProductRepository products;
     private final TransactionTemplate transaction;
+    private final ListingMemo listings;
     private final Clock clock;
     /** When the previous look began: changes stamped since then (less the overlap) are read next. */
     private Instant lastChange;
     private Instant lastFullCheck;
 
     ProductStockFollower(Inventory inventory, AdminProductRepository products, PlatformTransactionManager transactions,
-            Clock clock) {
+            ListingMemo listings, Clock clock) {
         this.inventory = inventory;
+        this.listings = listings;
         this.products = products;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -120,6 +122,9 @@ class ProductStockFollower {
             }
             return count;
         });
+        if (flipped != null && flipped > 0) {
+            listings.forget(); // remembered pages would still filter and count by the old answer
+        }
         return flipped == null ? 0 : flipped;
     }
 }

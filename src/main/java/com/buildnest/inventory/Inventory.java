@@ -11,6 +11,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.query.NativeQuery;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -45,9 +49,11 @@ public class Inventory {
     private final InventoryProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     Inventory(StockRepository stock, StockMovementRepository movements, ReservationRepository reservations,
-            InventoryProperties properties, ApplicationEventPublisher events, Clock clock) {
+            InventoryProperties properties, ApplicationEventPublisher events, Clock clock, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.stock = stock;
         this.movements = movements;
         this.reservations = reservations;
@@ -236,14 +242,30 @@ public class Inventory {
         return reservations.findByReferenceOrderBySku(reference).stream().anyMatch(r -> r.status() == Status.ACTIVE);
     }
 
-    /** What is available of each SKU, in one query; SKUs not tracked are absent from the map. */
-    @Transactional(readOnly = true)
+    /**
+     * What is available of each SKU, in one statement; SKUs not tracked are absent from the map.
+     * No transaction of its own: outside one this is a single autocommitted read (a product page
+     * asks it on every view), inside one it reads on the caller's connection. Every change of stock
+     * is one statement, so a single read never sees half of one.
+     */
     public Map<String, Long> availability(Collection<String> skus) {
         if (skus.isEmpty()) {
             return Map.of();
         }
-        return stock.findAllById(skus).stream().map(s -> s.level(properties.defaultLowStockThreshold()))
-                .collect(Collectors.toMap(StockLevel::sku, StockLevel::available));
+        Map<String, Long> available = new TreeMap<>();
+        List<String> all = List.copyOf(skus);
+        for (int from = 0; from < all.size(); from += SKUS_PER_STATEMENT) {
+            // Native: an IN list of a new length costs a whole new translation of a JPQL query, per call.
+            // Its one table is named, so inside a caller's transaction only pending stock changes are
+            // flushed first, never the caller's half-made changes of its own entities.
+            List<?> rows = entityManager.createNativeQuery(
+                    "select sku, on_hand - reserved from inventory_stock where sku in (:skus)")
+                    .unwrap(NativeQuery.class).addSynchronizedQuerySpace("inventory_stock")
+                    .setParameter("skus", all.subList(from, Math.min(all.size(), from + SKUS_PER_STATEMENT)))
+                    .getResultList();
+            rows.forEach(row -> available.put((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).longValue()));
+        }
+        return available;
     }
 
     /**

@@ -22,7 +22,11 @@ import com.buildnest.testing.BuildNestTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** A product page is cached until staff change the product; its stock never is. */
+/**
+ * A product page is cached until staff change the product; its stock never is. Listing pages are
+ * remembered for a few seconds, and forgotten at once when the catalogue or a product's stock state
+ * changes on this replica.
+ */
 @BuildNestTest
 class CatalogCachingTests {
 
@@ -78,6 +82,33 @@ class CatalogCachingTests {
         JsonNode after = api.get("/api/products/" + id).json().get("stock");
         assertThat(after.get("status").asString()).isEqualTo("IN_STOCK");
         assertThat(after.get("available").asLong()).isEqualTo(120);
+    }
+
+    @Test
+    void aListingIsRememberedButAnAdministrativeChangeShowsInTheVeryNextOne() {
+        assertThat(listedName()).isEqualTo("Test OPC 53 Cement, 50 kg");
+        jdbc.sql("update catalog_product set name = 'Changed behind the back' where id = ?").param(id).update();
+        assertThat(listedName()).as("remembered, so not read again").isEqualTo("Test OPC 53 Cement, 50 kg");
+
+        put(api, "/api/admin/products/" + id, with(with(cementForm(sku, categoryId(jdbc, "cement")), "version", 0),
+                "name", "Test OPC 43 Cement, 50 kg"), staff);
+
+        assertThat(listedName()).isEqualTo("Test OPC 43 Cement, 50 kg");
+    }
+
+    @Test
+    void aProductComingIntoStockShowsInTheNextInStockListing(@Autowired ProductStockFollower follower) {
+        String inStock = "/api/products/search?query=" + sku + "&inStock=true";
+        assertThat(api.get(inStock).json().get("content")).isEmpty();
+
+        inventory.receive(sku, 120, "GRN 1", 0);
+        follower.catchUp(java.time.Instant.now());
+
+        assertThat(api.get(inStock).json().get("content")).extracting(p -> p.get("id").asLong()).containsExactly(id);
+    }
+
+    private String listedName() {
+        return api.get("/api/products/search?query=" + sku).json().get("content").get(0).get("name").asString();
     }
 
     private String name() {

@@ -1,0 +1,77 @@
+package com.buildnest.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Page;
+
+import com.buildnest.catalog.ProductCatalog.Facets;
+import com.buildnest.catalog.ProductCatalog.SearchPage;
+import com.buildnest.catalog.ProductCatalog.SearchQuery;
+
+class ListingMemoTests {
+
+    private final AtomicInteger searches = new AtomicInteger();
+
+    @Test
+    void theSameSearchIsAnsweredOnceWhileRemembered() {
+        ListingMemo memo = memo(Duration.ofMinutes(1));
+
+        memo.page(cement(), 0, 24, this::search);
+        memo.page(cement(), 0, 24, this::search);
+
+        assertThat(searches).hasValue(1);
+    }
+
+    @Test
+    void anotherPageOrSizeOrFilterIsAnotherSearch() {
+        ListingMemo memo = memo(Duration.ofMinutes(1));
+
+        memo.page(cement(), 0, 24, this::search);
+        memo.page(cement(), 1, 24, this::search);
+        memo.page(cement(), 0, 48, this::search);
+        memo.page(new SearchQuery(null, "cement", List.of("UltraTech"), null, null, true, ProductSearch.Order.NAME,
+                Map.of()), 0, 24, this::search);
+
+        assertThat(searches).hasValue(4);
+    }
+
+    @Test
+    void forgettingMakesTheNextAskSearchAgain() {
+        ListingMemo memo = memo(Duration.ofMinutes(1));
+        memo.page(cement(), 0, 24, this::search);
+
+        memo.forget();
+        memo.page(cement(), 0, 24, this::search);
+
+        assertThat(searches).hasValue(2);
+    }
+
+    @Test
+    void aZeroPeriodTurnsTheMemoOff() {
+        ListingMemo memo = memo(Duration.ZERO);
+
+        memo.page(cement(), 0, 24, this::search);
+        memo.page(cement(), 0, 24, this::search);
+
+        assertThat(searches).hasValue(2);
+    }
+
+    private static ListingMemo memo(Duration keepFor) {
+        return new ListingMemo(new CatalogProperties(false, false, keepFor));
+    }
+
+    private static SearchQuery cement() {
+        return new SearchQuery(null, "cement", null, null, null, null, ProductSearch.Order.NAME, Map.of());
+    }
+
+    private SearchPage search() {
+        searches.incrementAndGet();
+        return new SearchPage(Page.empty(), new Facets(List.of(), List.of(), List.of(), List.of(), Map.of()));
+    }
+}
