@@ -69,7 +69,8 @@ class ProductStockFollower {
      * newest change seen, so a change stamped by a clock running ahead cannot hide later ones.
      */
     synchronized int catchUp(Instant now) {
-        if (lastChange == null || lastFullCheck.plus(FULL_CHECK_EVERY).isBefore(now)) {
+        // A clock that went back would make "changed since the last look" skip real changes: check all.
+        if (lastChange == null || now.isBefore(lastChange) || lastFullCheck.plus(FULL_CHECK_EVERY).isBefore(now)) {
             return checkEverything(now);
         }
         int flipped = 0;

@@ -120,6 +120,19 @@ class ProductStockFollowerTests {
         assertThat(inStockOfBrand(true)).containsExactlyInAnyOrder(ahead, later);
     }
 
+    @Test
+    void aLookWithAClockThatWentBackChecksEveryProductInsteadOfSkippingChanges() {
+        String sku = newSku();
+        api.postJson("/api/admin/products", json(with(cementForm(sku, CatalogAdminFixtures.categoryId(jdbc,
+                "cement")), "brand", brand)), staff);
+        follower.catchUp(Instant.now().plus(Duration.ofHours(1))); // the clock was ahead, then corrected
+
+        inventory.receive(sku, 50, "delivery", 1);
+        follower.catchUp(Instant.now());
+
+        assertThat(inStockOfBrand(true)).containsExactly(sku);
+    }
+
     private List<String> inStockOfBrand(boolean inStock) {
         return api.get("/api/products?brand=" + brand + "&inStock=" + inStock).json().get("content").valueStream()
                 .map(product -> product.get("sku").asString()).toList();
