@@ -47,50 +47,14 @@ log "products=$products warm-up=${warmup}s measured=${duration}s connections=$co
 [[ "$BUILDNEST_DRY_RUN" == true ]] && exit 0
 
 cd "$(dirname "$0")/../.."
-jar=$(packaged_jar)
-if [[ -z "$jar" ]]; then
-  log "no jar yet: building it"
-  ./mvnw -B -ntp -q -DskipTests package
-  jar=$(packaged_jar)
-fi
-
-database="buildnest_bench_catalog_$$"
-work=$(mktemp -d)
-app_pid=""
-cleanup() {
-  if [[ -n "$app_pid" ]]; then
-    kill "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  mariadb --protocol=tcp -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $database" || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-mariadb --protocol=tcp -h127.0.0.1 -uroot -e "CREATE DATABASE $database"
-query() { mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$database" -e "$1"; }
-
-environment=(env SPRING_PROFILES_ACTIVE=services SPRING_DATASOURCE_URL="jdbc:mariadb://127.0.0.1:3306/$database"
-  SPRING_DATA_REDIS_URL=redis://127.0.0.1:6379 SPRING_CACHE_REDIS_KEY_PREFIX="$database:")
+# shellcheck source=ops/lib/scratch-app.sh
+. ops/lib/scratch-app.sh
+jar=$(scratch_jar)
+scratch_begin buildnest_bench_catalog
+query() { scratch_query "$1"; }
 log "generating $products products into $database"
-generate_start=$SECONDS
-"${environment[@]}" java -jar "$jar" generate --products="$products" --users=1000 --seed=1 \
-  --buildnest.platform.data-dir="$work/data" >"$work/generate.log" 2>&1 || { tail -30 "$work/generate.log"; fail "generation failed"; }
-log "generated in $((SECONDS - generate_start)) s"
-
-port=$(free_port)
-launch=(java)
-# shellcheck disable=SC2206 # JVM options are meant to split on spaces
-[[ -n "$opts" ]] && launch+=($opts)
-log "starting BuildNest on port $port"
-"${environment[@]}" "${launch[@]}" -jar "$jar" --server.port="$port" --buildnest.platform.data-dir="$work/data" \
-  >"$work/app.log" 2>&1 &
-app_pid=$!
-base="http://127.0.0.1:$port"
-ready() {
-  kill -0 "$app_pid" 2>/dev/null || { tail -40 "$work/app.log"; fail "BuildNest died while starting"; }
-  curl -fsS "$base/actuator/health/readiness" | grep -q '"status":"UP"'
-}
-wait_for 300 "readiness" ready || { tail -40 "$work/app.log"; fail "BuildNest was not ready within 300 s"; }
+scratch_generate "$jar" --products="$products" --users=1000 --seed=1
+scratch_start "$jar" "$opts"
 
 active=$(query "SELECT COUNT(*) FROM catalog_product WHERE active")
 indexed() {

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Benchmarks complete purchases on MariaDB + Redis (issue 5's target: at least 100 a second at 16
+# concurrent buyers on this 2-core machine): generates a catalogue with stock into a scratch
+# database (dropped at the end), starts the packaged jar on it with the services profile and the
+# simulated payment gateway (which also delivers its webhooks to the application, as Razorpay
+# would), then runs com.buildnest.ordering.PurchaseLoad: each buyer adds a product to the cart,
+# checks out with an Idempotency-Key, pays at the simulated gateway and verifies the payment, over
+# and over; a warm-up, then a measured period. Afterwards it checks the books in the database:
+# every purchase counted is a PAID order with a captured payment, no stock is negative or
+# over-reserved. Prints a Markdown table and, with --record, replaces the purchase section of
+# docs/benchmarks.md with it.
+#
+# Usage: ops/bench/purchase.sh [--buyers N] [--duration SECONDS] [--warmup SECONDS]
+#                              [--products N] [--opts "JVM OPTIONS"] [--record] [--dry-run]
+#   --buyers N       concurrent buyers (default 16)
+#   --duration S     measured period (default 60)
+#   --warmup S       warm-up period (default 30)
+#   --products N     products to generate (default 10000)
+#   --opts "..."     JVM options for the application
+#   --record         write the results into docs/benchmarks.md
+# Needs: java, mariadb client and server on 127.0.0.1:3306 (root), Redis on 127.0.0.1:6379, curl.
+# Builds the jar and the test classes when missing.
+# shellcheck source=ops/lib/common.sh
+. "$(dirname "$0")/../lib/common.sh"
+parse_common_flags "$@"
+set -- "${REMAINING_ARGS[@]}"
+
+buyers=16 duration=60 warmup=30 products=10000 opts="" record=false
+while (($#)); do
+  case "$1" in
+    --buyers) buyers=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --products) products=$2; shift 2 ;;
+    --opts) opts=$2; shift 2 ;;
+    --record) record=true; shift ;;
+    *) fail "unknown argument $1 (see --help)" ;;
+  esac
+done
+for number in "$buyers" "$duration" "$warmup" "$products"; do
+  [[ "$number" =~ ^[0-9]+$ ]] || fail "$number is not a whole number"
+done
+for tool in java mariadb curl; do
+  command -v "$tool" >/dev/null || fail "$tool is missing"
+done
+mariadb --protocol=tcp -h127.0.0.1 -uroot -e "SELECT 1" >/dev/null || fail "MariaDB on 127.0.0.1:3306 does not answer"
+log "buyers=$buyers warm-up=${warmup}s measured=${duration}s products=$products"
+[[ "$BUILDNEST_DRY_RUN" == true ]] && exit 0
+
+cd "$(dirname "$0")/../.."
+# shellcheck source=ops/lib/scratch-app.sh
+. ops/lib/scratch-app.sh
+jar=$(scratch_jar)
+log "compiling the load driver"
+./mvnw -B -ntp -q -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
+scratch_begin buildnest_bench_purchase
+log "generating $products products with stock into $database"
+scratch_generate "$jar" --products="$products" --users=$((buyers > 100 ? buyers : 100)) --seed=1
+scratch_start "$jar" "$opts"
+
+scratch_query "SELECT username FROM customer_account ORDER BY id LIMIT $buyers" >"$work/buyers.txt"
+# The one password of every generated account (docs/data-generator.md).
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" com.buildnest.ordering.PurchaseLoad \
+  "$base" "$buyers" "$warmup" "$duration" "$work/buyers.txt" BuildNest-Load-Test-2026 >"$work/load.txt"
+cat "$work/load.txt"
+result=$(grep '^RESULT' "$work/load.txt") || fail "the load driver gave no result"
+declare -A r=()
+for pair in ${result#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
+
+sleep 5 # webhooks still in flight settle the last orders a second time (idempotently)
+paid=$(scratch_query "SELECT COUNT(*) FROM ordering_order WHERE status = 'PAID'")
+pending=$(scratch_query "SELECT COUNT(*) FROM ordering_order WHERE status IN ('PENDING_PAYMENT', 'PAYMENT_FAILED')")
+captured=$(scratch_query "SELECT COUNT(*) FROM payment WHERE status = 'CAPTURED'")
+negative=$(scratch_query "SELECT COUNT(*) FROM inventory_stock WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand")
+log "orders PAID=$paid (pending or failed: $pending), payments captured=$captured, stock rows out of bounds=$negative"
+((negative == 0)) || fail "stock went out of bounds"
+((paid == captured)) || fail "$paid paid orders but $captured captured payments"
+((paid >= r[purchases])) || fail "the driver counted ${r[purchases]} purchases in the measured period but only $paid orders are PAID"
+
+table=$(printf '%s\n' "| buyers | complete purchases/s | purchase p50 ms | p90 ms | p99 ms | failed calls | orders PAID (whole run) | stock out of bounds |" \
+  "|---|---|---|---|---|---|---|---|" \
+  "| $buyers | ${r[per_second]} | ${r[p50_ms]} | ${r[p90_ms]} | ${r[p99_ms]} | ${r[failed]} | $paid | $negative |")
+echo "$table"
+
+if [[ "$record" == true ]]; then
+  section="$work/section.md"
+  {
+    echo "<!-- purchase-bench:start -->"
+    echo "## Complete purchases on MariaDB + Redis (issue 5)"
+    echo
+    echo "Target: at least 100 complete purchases a second (cart, checkout, simulated payment, verify) at 16"
+    echo "concurrent buyers."
+    echo
+    echo "Command: \`ops/bench/purchase.sh --record\` (after \`./mvnw -DskipTests package\`). Date: $(date -u +%F)."
+    echo "Machine: $(nproc) vCPU, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1),"
+    echo "MariaDB $(scratch_query "SELECT VERSION()"), Redis; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "Data: $products generated products with stock (\`generate --products=$products --users=100 --seed=1\`)."
+    echo "Load: \`com.buildnest.ordering.PurchaseLoad\`, $buyers buyers each on its own thread and connection, a"
+    echo "${warmup} s warm-up then ${duration} s measured; each purchase is four API calls (add to cart, checkout"
+    echo "with an Idempotency-Key, pay at the simulated gateway, verify), and the gateway also posts its"
+    echo "webhooks to the application. App, load driver, MariaDB and Redis on the same 2 cores. JVM options: ${opts:-none}."
+    echo
+    echo "$table"
+    echo
+    echo "Per step (measured period):"
+    echo
+    echo '```'
+    grep -E '^  ' "$work/load.txt"
+    echo '```'
+    echo "<!-- purchase-bench:end -->"
+  } >"$section"
+  python3 - "$section" docs/benchmarks.md <<'PY'
+import re, sys
+section = open(sys.argv[1]).read().rstrip("\n")
+path = sys.argv[2]
+text = open(path).read()
+pattern = re.compile(r"<!-- purchase-bench:start -->.*?<!-- purchase-bench:end -->", re.S)
+text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w").write(text)
+PY
+  log "recorded in docs/benchmarks.md"
+fi

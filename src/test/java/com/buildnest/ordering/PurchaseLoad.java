@@ -1,0 +1,295 @@
+package com.buildnest.ordering;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The purchase load of {@code ops/bench/purchase.sh}: N buyers, each on a thread of its own, buy
+ * over the public API as fast as the shop lets them — add a product to the cart, check out with an
+ * {@code Idempotency-Key}, pay at the simulated gateway, verify the payment — and count complete
+ * purchases (an order the verify call answers PAID). A warm-up, then a measured period; prints the
+ * purchases per second, latency percentiles of a whole purchase and of each step, every failure by
+ * step and status, and one machine-readable {@code RESULT} line. Progress every 5 seconds on stderr.
+ *
+ * <p>Not a test (no test runs it); run it against a running BuildNest with the simulated gateway and
+ * customer accounts made by the data generator (signing up is throttled per address, as it should be):
+ * {@code java -cp ... com.buildnest.ordering.PurchaseLoad BASE_URL BUYERS WARMUP_S MEASURED_S USERNAMES_FILE PASSWORD}.
+ */
+public final class PurchaseLoad {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> STEPS = List.of("cart", "checkout", "pay", "verify", "purchase");
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConcurrentMap<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final Map<String, Latencies> latencies = new TreeMap<>();
+    private final LongAdder purchases = new LongAdder();
+    private volatile boolean measuring;
+    private volatile boolean running = true;
+
+    private PurchaseLoad(URI base) {
+        this.base = base;
+        STEPS.forEach(step -> latencies.put(step, new Latencies()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6) {
+            System.err.println("usage: PurchaseLoad BASE_URL BUYERS WARMUP_SECONDS MEASURED_SECONDS USERNAMES_FILE PASSWORD");
+            System.exit(2);
+        }
+        List<String> usernames = Files.readAllLines(Path.of(args[4])).stream().filter(line -> !line.isBlank()).toList();
+        new PurchaseLoad(URI.create(args[0])).run(usernames.subList(0, Integer.parseInt(args[1])), args[5],
+                Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+    }
+
+    private void run(List<String> usernames, String password, int warmupSeconds, int measuredSeconds)
+            throws Exception {
+        int buyers = usernames.size();
+        List<Offer> offers = offers();
+        System.err.printf("%d products in stock to buy; signing in %d buyers%n", offers.size(), buyers);
+        List<Buyer> signedUp = new ArrayList<>();
+        for (String username : usernames) {
+            signedUp.add(signIn(username, password));
+        }
+        CountDownLatch done = new CountDownLatch(buyers);
+        for (Buyer buyer : signedUp) {
+            new Thread(() -> {
+                try {
+                    while (running) {
+                        purchase(buyer, offers.get(ThreadLocalRandom.current().nextInt(offers.size())));
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "buyer-" + buyer.username).start();
+        }
+        report("warm-up", warmupSeconds);
+        reset();
+        measuring = true;
+        long started = System.nanoTime();
+        report("measured", measuredSeconds);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        measuring = false;
+        long complete = purchases.sum();
+        running = false;
+        done.await();
+
+        System.out.printf("buyers=%d measured=%.1fs complete purchases=%d (%.1f/s)%n", buyers, seconds, complete,
+                complete / seconds);
+        for (String step : STEPS) {
+            Latencies l = latencies.get(step);
+            System.out.printf("  %-9s n=%-7d p50=%6.1f ms  p90=%6.1f ms  p99=%6.1f ms  max=%6.1f ms%n", step, l.count(),
+                    l.percentile(50), l.percentile(90), l.percentile(99), l.percentile(100));
+        }
+        long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
+        failures.forEach((what, count) -> System.out.printf("  failed: %s x%d%n", what, count.sum()));
+        Latencies purchase = latencies.get("purchase");
+        System.out.printf("RESULT buyers=%d purchases=%d per_second=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f failed=%d%n",
+                buyers, complete, complete / seconds, purchase.percentile(50), purchase.percentile(90),
+                purchase.percentile(99), failed);
+    }
+
+    /** One purchase: cart, checkout, pay, verify; a refused step is counted and the purchase abandoned. */
+    private void purchase(Buyer buyer, Offer offer) {
+        long start = System.nanoTime();
+        try {
+            if (call("cart", "POST", "/api/cart/items", buyer,
+                    "{\"productId\": %d, \"quantity\": %d}".formatted(offer.id, offer.quantity), null, 201) == null) {
+                return;
+            }
+            JsonNode order = call("checkout", "POST", "/api/checkout", buyer,
+                    "{\"shippingAddressId\": %d, \"paymentMethod\": \"upi\"}".formatted(buyer.addressId),
+                    UUID.randomUUID().toString(), 201);
+            if (order == null) {
+                clearCart(buyer);
+                return;
+            }
+            JsonNode browser = call("pay", "POST", "/api/payments/simulated/"
+                    + order.get("payment").get("gatewayOrderId").asString() + "/pay", buyer,
+                    "{\"outcome\": \"success\"}", null, 200);
+            if (browser == null) {
+                return;
+            }
+            JsonNode paid = call("verify", "POST", "/api/payments/razorpay/verify", buyer, browser.toString(), null,
+                    200);
+            if (paid == null) {
+                return;
+            }
+            if (!"PAID".equals(paid.get("status").asString())) {
+                fail("verify", "answered " + paid.get("status").asString());
+                return;
+            }
+            if (measuring) {
+                purchases.increment();
+                latencies.get("purchase").add(System.nanoTime() - start);
+            }
+        } catch (IOException | RuntimeException e) {
+            fail("purchase", e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private JsonNode call(String step, String method, String path, Buyer buyer, String body, String idempotencyKey,
+            int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + buyer.token)
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+        if (measuring) {
+            latencies.get(step).add(System.nanoTime() - start);
+        }
+        if (response.statusCode() != expected) {
+            String code = response.body().replaceAll("(?s).*\"code\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            fail(step, response.statusCode() + (code.length() < 80 ? " " + code : ""));
+            return null;
+        }
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private void clearCart(Buyer buyer) throws IOException, InterruptedException {
+        JsonNode cart = call("cart", "GET", "/api/cart", buyer, null, null, 200);
+        if (cart != null) {
+            for (JsonNode item : cart.get("items")) {
+                call("cart", "DELETE", "/api/cart/items/" + item.get("id").asLong(), buyer, null, null, 204);
+            }
+        }
+    }
+
+    private void fail(String step, String why) {
+        if (measuring) {
+            failures.computeIfAbsent(step + " " + why, key -> new LongAdder()).increment();
+        }
+    }
+
+    private void reset() {
+        purchases.reset();
+        failures.clear();
+        latencies.values().forEach(Latencies::clear);
+    }
+
+    private void report(String phase, int seconds) throws InterruptedException {
+        long before = purchases.sum();
+        for (int at = 5; at <= seconds; at += 5) {
+            Thread.sleep(5_000);
+            System.err.printf("%s: %d s of %d, %d complete purchases%n", phase, at, seconds, purchases.sum() - before);
+        }
+        Thread.sleep((seconds % 5) * 1_000L);
+    }
+
+    /** Products in stock, each bought at its minimum order quantity. */
+    private List<Offer> offers() throws IOException, InterruptedException {
+        List<Offer> offers = new ArrayList<>();
+        for (int page = 0; page < 5; page++) {
+            JsonNode found = get("/api/products?inStock=true&sort=newest&size=100&page=" + page);
+            for (JsonNode product : found.get("content")) {
+                long available = product.get("stock").get("available").asLong();
+                long quantity = product.get("minimumOrderQuantity").asLong();
+                if (available >= 50 * quantity) {
+                    offers.add(new Offer(product.get("id").asLong(), quantity));
+                }
+            }
+        }
+        if (offers.isEmpty()) {
+            throw new IllegalStateException("no product has stock for 50 purchases");
+        }
+        return offers;
+    }
+
+    private Buyer signIn(String username, String password) throws IOException, InterruptedException {
+        String token = post("/api/auth/login", null, "{\"username\": \"%s\", \"password\": \"%s\"}"
+                .formatted(username, password), 200).get("accessToken").asString();
+        long addressId = post("/api/me/addresses", token, """
+                {"label": "Load test site", "recipientName": "Load Buyer", "phone": "+919845012345",
+                 "line1": "Plot 12, 4th Cross", "city": "Bengaluru", "state": "Karnataka", "pinCode": "560001"}""",
+                201).get("id").asLong();
+        return new Buyer(username, token, addressId);
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), 200);
+    }
+
+    private JsonNode post(String path, String token, String body, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request, expected);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(response.statusCode() + " from " + response.uri() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private record Buyer(String username, String token, long addressId) {
+    }
+
+    private record Offer(long id, long quantity) {
+    }
+
+    /** Latencies in nanoseconds, kept whole: a measured run holds at most a few hundred thousand. */
+    private static final class Latencies {
+        private final List<Long> samples = new ArrayList<>();
+        private final AtomicLong count = new AtomicLong();
+
+        synchronized void add(long nanos) {
+            samples.add(nanos);
+            count.incrementAndGet();
+        }
+
+        synchronized void clear() {
+            samples.clear();
+            count.set(0);
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        synchronized double percentile(int p) {
+            if (samples.isEmpty()) {
+                return 0;
+            }
+            long[] sorted = samples.stream().mapToLong(Long::longValue).toArray();
+            Arrays.sort(sorted);
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+        }
+    }
+}
