@@ -255,6 +255,9 @@ class EndpointAccessMatrixTests {
                     Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "order.not-found")),
             staffArea("POST", "/api/admin/orders/{orderNumber}/return/reject", "{}", PathId.MISSING_ORDER,
                     Unchanged.NOTHING_TO_SEE, INVALID),
+            // Sales analytics: staff and administrators; reading changes nothing.
+            staffArea("GET", "/api/admin/analytics/dashboard", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/security/signing-key", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
