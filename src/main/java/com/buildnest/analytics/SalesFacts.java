@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
@@ -93,29 +91,20 @@ class SalesFacts {
 
     /**
      * Locks the order's fact until the transaction ends, creating it first if this is the first
-     * event of the order seen; answers what the fact counts as refunded so far.
+     * event of the order seen; answers what the fact counts as refunded so far. Creating it by an
+     * insert that does nothing when the row exists (rather than looking first) means two first
+     * events of one order never both lock a gap and deadlock: the second waits for the first.
      */
     private long lockedFact(OrderStatusChanged change, LocalDateTime at) {
-        Optional<Long> refunded = lock(change.orderNumber());
-        if (refunded.isPresent()) {
-            return refunded.get();
-        }
-        try {
-            jdbc.sql("""
-                    insert into analytics_order_fact (order_number, account_id, status, status_at, total_paise, refunded_paise)
-                    values (:orderNumber, :accountId, :status, :at, :total, 0)""")
-                    .param("orderNumber", change.orderNumber()).param("accountId", change.accountId())
-                    .param("status", change.to().name()).param("at", at).param("total", change.total().paise())
-                    .update();
-        } catch (DuplicateKeyException createdMeanwhile) {
-            // another event of the same order created it first: take turns on its row below
-        }
-        return lock(change.orderNumber()).orElseThrow();
-    }
-
-    private Optional<Long> lock(String orderNumber) {
+        jdbc.sql("""
+                insert into analytics_order_fact (order_number, account_id, status, status_at, total_paise, refunded_paise)
+                values (:orderNumber, :accountId, :status, :at, :total, 0)
+                on duplicate key update order_number = order_number""")
+                .param("orderNumber", change.orderNumber()).param("accountId", change.accountId())
+                .param("status", change.to().name()).param("at", at).param("total", change.total().paise())
+                .update();
         return jdbc.sql("select refunded_paise from analytics_order_fact where order_number = :orderNumber for update")
-                .param("orderNumber", orderNumber).query(Long.class).optional();
+                .param("orderNumber", change.orderNumber()).query(Long.class).single();
     }
 
     private void copyLines(String orderNumber, LocalDate day) {

@@ -10,7 +10,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -148,6 +153,37 @@ class SalesDashboardTests {
         assertThat(amount(dashboard.get("totals").get("refunds"))).isEqualTo("4000.00");
         assertThat(byStatus(dashboard)).containsEntry("REFUNDED", 1L).containsEntry("PAID", 0L)
                 .containsEntry("PENDING_PAYMENT", 0L);
+    }
+
+    @Test
+    void theSameFirstEventsArrivingAtOnceCountOnce() throws Exception {
+        String orderNumber = number();
+        Money total = Money.ofRupees("777.77");
+        OrderStatusChanged placed = event(orderNumber, null, OrderStatus.PENDING_PAYMENT, total, Money.ZERO,
+                at(day, "08:00"));
+        OrderStatusChanged paid = event(orderNumber, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, total,
+                Money.ZERO, at(day, "08:01"));
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> deliveries = List.of(placed, paid, paid, placed, paid, placed).stream()
+                    .map(event -> threads.submit(() -> {
+                        start.await();
+                        facts.record(event);
+                        return null;
+                    }))
+                    .collect(Collectors.toList());
+            start.countDown();
+            for (Future<?> delivery : deliveries) {
+                delivery.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        JsonNode dashboard = dashboard(day, day);
+        assertThat(days(dashboard)).containsExactly(day + " 1 777.77 0.00");
+        assertThat(byStatus(dashboard)).containsEntry("PAID", 1L).containsEntry("PENDING_PAYMENT", 0L);
     }
 
     @Test
