@@ -2,6 +2,7 @@ package com.buildnest.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
@@ -21,6 +22,7 @@ import com.buildnest.customer.IdentityEvents.SessionsRevoked;
 import com.buildnest.customer.IdentityEvents.SignInFailed;
 import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
+import com.buildnest.ordering.OrderStatusChanged;
 
 /**
  * Writes the audit log from the events of other modules, in the same transaction as the change
@@ -126,6 +128,25 @@ class AuditTrail {
     public void on(CatalogEvents.ProductsImported event) {
         record("catalog.products-imported", null, event.actorId(), "created=" + event.created() + " updated="
                 + event.updated() + " unchanged=" + event.unchanged());
+    }
+
+    /**
+     * Every move of an order: to whom the order belongs, who moved it (the customer, staff, or the
+     * system when no one did: the payment gateway, expiry), from which status to which, and why.
+     * The action is {@code order.placed}, then {@code order.} and the new status ({@code order.shipped},
+     * {@code order.return-requested}); a step that keeps the status (a refund noted on a cancelled
+     * order) is {@code order.noted}.
+     */
+    @EventListener
+    @Transactional
+    public void on(OrderStatusChanged event) {
+        String action = event.from() == null ? "order.placed" : event.from() == event.to() ? "order.noted"
+                : "order." + event.to().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String by = event.actorId() == null ? "system"
+                : event.actorId() == event.accountId() ? "customer" : "staff";
+        record(action, event.accountId(), event.actorId(), "order=" + event.orderNumber() + " from="
+                + event.from() + " to=" + event.to() + " by=" + by
+                + (event.note() == null ? "" : " note=" + event.note()));
     }
 
     /** The log, newest first, optionally for one account or one action. */

@@ -1,7 +1,9 @@
 /**
- * The audit log: who did what and when, built from events, never holding a secret.
+ * The audit log: who did what and when (accounts, sign-ins, keys, the catalogue, every move of an
+ * order), built from events, never holding a secret.
  */
-@ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "platform", "platform :: web", "customer", "catalog" })
+@ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "platform", "platform :: web", "customer", "catalog",
+        "ordering" })
 package com.buildnest.audit;
 
 import org.springframework.modulith.ApplicationModule;

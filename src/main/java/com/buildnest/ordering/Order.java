@@ -1,6 +1,7 @@
 package com.buildnest.ordering;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.hibernate.annotations.BatchSize;
 
 import com.buildnest.ordering.TaxSplit.Supply;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.shared.Money;
 
 /**
@@ -247,6 +249,74 @@ class Order {
         }
         move(OrderStatus.CANCELLED, actorId, reason, now);
         refundOwedPaise = refundable().paise();
+    }
+
+    /**
+     * The customer asks to send a delivered order back (the whole order), at most {@code window}
+     * after it was delivered. Asking again while the request is open changes nothing (false). A
+     * return staff rejected is final: the order cannot be asked back a second time.
+     */
+    boolean requestReturn(long customerId, String reason, Duration window, Instant now) {
+        if (status == OrderStatus.RETURN_REQUESTED) {
+            return false;
+        }
+        if (status != OrderStatus.DELIVERED) {
+            throw illegal(OrderStatus.RETURN_REQUESTED);
+        }
+        if (returnRejected()) {
+            throw BusinessRuleViolation.conflict("order.return-rejected",
+                    "A return of order " + orderNumber + " was already asked for and rejected.");
+        }
+        Instant deliveredAt = deliveredAt();
+        if (now.isAfter(deliveredAt.plus(window))) {
+            throw BusinessRuleViolation.conflict("order.return-window-closed", "Order " + orderNumber
+                    + " was delivered on " + LocalDate.ofInstant(deliveredAt, IndianDay.ZONE)
+                    + "; it could be returned for " + (window.toHoursPart() == 0 && window.toMinutesPart() == 0
+                            ? window.toDays() + " days" : window.toMinutes() + " minutes") + " after delivery.");
+        }
+        move(OrderStatus.RETURN_REQUESTED, customerId, reason, now);
+        return true;
+    }
+
+    /**
+     * The goods of a return came back: the order owes its buyer everything paid and not yet refunded,
+     * exactly like a paid order that is cancelled. A second receipt changes nothing (false).
+     */
+    boolean receiveReturn(long staffId, Instant now) {
+        if (history.stream().anyMatch(step -> step.to() == OrderStatus.RETURNED)) {
+            return false;
+        }
+        move(OrderStatus.RETURNED, staffId, "goods received back", now);
+        refundOwedPaise = refundable().paise();
+        return true;
+    }
+
+    /**
+     * Staff turn down a return request: the order is delivered again, for good (see
+     * {@link #requestReturn}). Rejecting an already rejected return changes nothing (false).
+     */
+    boolean rejectReturn(long staffId, String reason, Instant now) {
+        if (status == OrderStatus.DELIVERED && returnRejected()) {
+            return false;
+        }
+        if (status != OrderStatus.RETURN_REQUESTED) {
+            throw BusinessRuleViolation.conflict("order.illegal-transition",
+                    "Order " + orderNumber + " is " + status + ": there is no return request to reject.");
+        }
+        move(OrderStatus.DELIVERED, staffId, reason, now);
+        return true;
+    }
+
+    /** When the order was first delivered (a rejected return delivers it again; that does not count). */
+    Instant deliveredAt() {
+        return history.stream()
+                .filter(step -> step.from() == OrderStatus.SHIPPED && step.to() == OrderStatus.DELIVERED)
+                .map(StatusChange::at).findFirst().orElse(null);
+    }
+
+    private boolean returnRejected() {
+        return history.stream().anyMatch(step -> step.from() == OrderStatus.RETURN_REQUESTED
+                && step.to() == OrderStatus.DELIVERED);
     }
 
     /**

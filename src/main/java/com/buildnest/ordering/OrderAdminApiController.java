@@ -24,7 +24,7 @@ import com.buildnest.shared.Money;
 
 /**
  * Staff's work on orders (STAFF or ADMIN, as all of {@code /api/admin/**}): find, pack, ship,
- * deliver, cancel and refund.
+ * deliver, cancel, refund, and receive or reject returns.
  */
 @RestController
 @RequestMapping("/api/admin/orders")
@@ -40,6 +40,9 @@ class OrderAdminApiController {
     }
 
     record CancelRequest(@NotBlank @Size(max = 200) String reason) {
+    }
+
+    record ReturnRejection(@NotBlank @Size(max = 200) String reason) {
     }
 
     /** @param amount in rupees, e.g. {@code "1250.00"} */
@@ -87,6 +90,24 @@ class OrderAdminApiController {
         orders.cancel(orderNumber, null, OrderApiController.accountOf(caller), request.reason().strip());
         refunds.payOwed(orderNumber);
         return orders.forStaff(orderNumber);
+    }
+
+    /**
+     * The goods of a requested return came back: they go back on the shelf and everything paid is
+     * refunded (at once, or by the retrying job if the gateway is down). Sending it again changes nothing.
+     */
+    @PostMapping("/{orderNumber}/return/receive")
+    OrderView receiveReturn(@PathVariable String orderNumber, @AuthenticationPrincipal Jwt caller) {
+        orders.receiveReturn(orderNumber, OrderApiController.accountOf(caller));
+        refunds.payOwed(orderNumber);
+        return orders.forStaff(orderNumber);
+    }
+
+    /** Turns a return request down: the order is delivered again and cannot be asked back a second time. */
+    @PostMapping("/{orderNumber}/return/reject")
+    OrderView rejectReturn(@PathVariable String orderNumber, @Valid @RequestBody ReturnRejection rejection,
+            @AuthenticationPrincipal Jwt caller) {
+        return orders.rejectReturn(orderNumber, OrderApiController.accountOf(caller), rejection.reason().strip());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.data.web.PagedModel;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A customer's own orders: the list, one order, and its GST tax invoice. */
+/** A customer's own orders: the list, one order, its GST tax invoice, cancelling and returning it. */
 @RestController
 @RequestMapping("/api/orders")
 @Validated
@@ -38,6 +39,10 @@ class OrderApiController {
     OrderApiController(Orders orders, Refunds refunds) {
         this.orders = orders;
         this.refunds = refunds;
+    }
+
+    /** Why the customer sends the order back: required. */
+    record ReturnRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     /** Why the order is being cancelled, if the customer says. */
@@ -69,6 +74,16 @@ class OrderApiController {
                 : request.reason() == null || request.reason().isBlank() ? "cancelled by the customer" : request.reason().strip());
         refunds.payOwed(orderNumber);
         return orders.ofCustomer(accountId, orderNumber);
+    }
+
+    /**
+     * Asks to return the whole of a delivered order, within the return window after delivery; staff
+     * then receive the goods (and the money is refunded) or reject the request.
+     */
+    @PostMapping("/{orderNumber}/return")
+    OrderView requestReturn(@AuthenticationPrincipal Jwt caller, @PathVariable String orderNumber,
+            @Valid @RequestBody ReturnRequest request) {
+        return orders.requestReturn(orderNumber, accountOf(caller), request.reason().strip());
     }
 
     @Operation(summary = "The GST tax invoice of a paid order, as a PDF", responses = {

@@ -16,7 +16,9 @@ import java.util.Set;
  * </pre>
  * A failed payment may still be followed by a successful one (the buyer retries, or the gateway's
  * events arrive out of order), so PAYMENT_FAILED can become PAID. An unpaid order that is cancelled,
- * or whose reservation expires, ends CANCELLED.
+ * or whose reservation expires, ends CANCELLED. A return request staff reject goes back to
+ * DELIVERED (RETURN_REQUESTED → DELIVERED); the order then refuses a second request. A returned
+ * order is refunded what was paid and ends REFUNDED.
  */
 public enum OrderStatus {
     PENDING_PAYMENT,

@@ -14,7 +14,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param shipping where the shop delivers and what delivery costs
  * @param reservationTtl how long checkout holds stock for an order that has not been paid
  * @param expireEvery how often unpaid orders whose reservation ran out are looked for (the scheduler reads the same key)
+ * @param returnWindow how long after delivery the customer may ask to return an order
  * @param invoicePrefix the letters that open every invoice number (at most 4, so that
  *        {@code PREFIX/26-27/000001} stays within GST's 16 characters)
  */
@@ -32,7 +35,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("buildnest.ordering")
 public record OrderingProperties(@Valid @NotNull Seller seller, @Valid @NotNull Shipping shipping,
         @NotNull @DefaultValue("15m") Duration reservationTtl, @NotNull @DefaultValue("30s") Duration expireEvery,
-        @NotBlank @Pattern(regexp = "[A-Z0-9]{1,4}") @DefaultValue("BN") String invoicePrefix) {
+        @NotBlank @Pattern(regexp = "[A-Z0-9]{1,4}") @DefaultValue("BN") String invoicePrefix,
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("7d") Duration returnWindow) {
 
     /**
      * The registered business that sells.

@@ -15,8 +15,8 @@ import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
 
 /**
- * Orders after checkout: what their owners and staff may read, and the moves staff make (pack,
- * ship, deliver). Each move locks the order, asks the order itself whether it may happen, and
+ * Orders after checkout: what their owners and staff may read, and the moves they make (pack,
+ * ship, deliver, cancel, and a return asked for, received or rejected). Each move locks the order, asks the order itself whether it may happen, and
  * publishes {@link OrderStatusChanged} in the same transaction.
  */
 @Service
@@ -106,11 +106,53 @@ class Orders {
         if (before == OrderStatus.PENDING_PAYMENT || before == OrderStatus.PAYMENT_FAILED) {
             inventory.release(orderNumber);
         } else {
-            for (OrderView.Line line : cancelled.lines()) {
-                inventory.receive(line.sku(), line.quantity(), "order " + orderNumber + " cancelled", actorId);
-            }
+            restock(cancelled, "order " + orderNumber + " cancelled", actorId);
         }
         return cancelled;
+    }
+
+    /**
+     * The customer asks to return their own delivered order within the return window; asking again
+     * while the request is open answers the order unchanged. Another customer's order is not found.
+     */
+    @Transactional
+    OrderView requestReturn(String orderNumber, long accountId, String reason) {
+        Order order = orders.lockByOrderNumber(orderNumber).filter(found -> found.accountId() == accountId)
+                .orElseThrow(() -> notFound(orderNumber));
+        OrderStatus before = order.status();
+        if (order.requestReturn(accountId, reason, properties.returnWindow(), clock.instant())) {
+            published(order, before, accountId, reason);
+        }
+        return OrderView.of(order);
+    }
+
+    /**
+     * The goods of a return came back: every line goes back on the shelf with a ledger line, and the
+     * order owes its buyer what was paid, which {@code Refunds} pays back once this commits. Receiving
+     * the same return again changes nothing, so stock is never put back twice.
+     */
+    @Transactional
+    OrderView receiveReturn(String orderNumber, long staffId) {
+        Order order = orders.lockByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber));
+        OrderStatus before = order.status();
+        if (!order.receiveReturn(staffId, clock.instant())) {
+            return OrderView.of(order);
+        }
+        published(order, before, staffId, "goods received back");
+        OrderView returned = OrderView.of(order);
+        restock(returned, "return of order " + orderNumber, staffId); // last: it flushes and detaches the order
+        return returned;
+    }
+
+    /** Staff turn a return request down: the order is delivered again and cannot be asked back a second time. */
+    @Transactional
+    OrderView rejectReturn(String orderNumber, long staffId, String reason) {
+        Order order = orders.lockByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber));
+        OrderStatus before = order.status();
+        if (order.rejectReturn(staffId, reason, clock.instant())) {
+            published(order, before, staffId, reason);
+        }
+        return OrderView.of(order);
     }
 
     /**
@@ -132,6 +174,13 @@ class Orders {
         return overdue.size();
     }
 
+    /** Puts every line of an order back on the shelf, each with a ledger line naming why. */
+    private void restock(OrderView order, String reason, long actorId) {
+        for (OrderView.Line line : order.lines()) {
+            inventory.receive(line.sku(), line.quantity(), reason, actorId);
+        }
+    }
+
     Order owned(long accountId, String orderNumber) {
         return orders.findByOrderNumberAndAccountId(orderNumber, accountId).orElseThrow(() -> notFound(orderNumber));
     }
@@ -146,7 +195,7 @@ class Orders {
 
     void published(Order order, OrderStatus before, Long actorId, String note) {
         events.publishEvent(new OrderStatusChanged(order.orderNumber(), order.accountId(), before, order.status(),
-                order.total(), actorId, note, order.updatedAt()));
+                order.total(), order.refunded(), actorId, note, order.updatedAt()));
     }
 
     static BusinessRuleViolation notFound(String orderNumber) {

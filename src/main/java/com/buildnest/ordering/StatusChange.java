@@ -17,5 +17,5 @@ record StatusChange(
         @Enumerated(EnumType.STRING) @Column(name = "to_status", nullable = false, length = 20) OrderStatus to,
         @Column(name = "changed_at", nullable = false) Instant at,
         @Column(name = "actor_id") Long actorId,
-        @Column(name = "note", length = 200) String note) {
+        @Column(name = "note", length = 500) String note) {
 }

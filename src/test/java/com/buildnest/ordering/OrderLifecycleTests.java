@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +20,7 @@ class OrderLifecycleTests {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     static final long BUYER = 7;
     static final long STAFF = 2;
+    static final Duration WEEK = Duration.ofDays(7);
 
     static Order cementOrder(String deliveryStateCode) {
         Supply supply = Supply.between("29", deliveryStateCode);
@@ -31,6 +33,16 @@ class OrderLifecycleTests {
         return new Order("BN-261125-TEST0001", BUYER, List.of(cement, tiles), address, "29", null, 5_060_000,
                 TaxSplit.on(Money.ofRupees("7689.00"), new BigDecimal("18"), supply), "9965",
                 NOW.plusSeconds(900), NOW);
+    }
+
+    /** A paid order of {@link #cementOrder} that staff packed, shipped and delivered at {@link #NOW}. */
+    static Order delivered() {
+        Order order = cementOrder("29");
+        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.pack(STAFF, NOW);
+        order.ship("VRL", "1", STAFF, NOW);
+        order.deliver(STAFF, NOW);
+        return order;
     }
 
     @Test
@@ -132,11 +144,7 @@ class OrderLifecycleTests {
 
     @Test
     void refundsAddUpAndNeverExceedWhatWasPaid() {
-        Order order = cementOrder("29");
-        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
-        order.pack(STAFF, NOW);
-        order.ship("VRL", "1", STAFF, NOW);
-        order.deliver(STAFF, NOW);
+        Order order = delivered();
 
         order.requireRefundable(Money.ofRupees("1000.00"));
         order.refunded(Money.ofRupees("1000.00"), NOW);
@@ -202,5 +210,84 @@ class OrderLifecycleTests {
         assertThat(unpaid.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(paid.expire(NOW)).isFalse();
         assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+    }
+    @Test
+    void aReturnAskedForWithinTheWindowOwesTheWholeAmountOnceTheGoodsAreBack() {
+        Order order = delivered();
+
+        assertThat(order.requestReturn(BUYER, "wrong grade", WEEK, NOW.plus(WEEK))).isTrue();
+        assertThat(order.refundOwed()).as("nothing is owed before the goods are back").isEqualTo(Money.ZERO);
+        assertThat(order.receiveReturn(STAFF, NOW.plus(WEEK))).isTrue();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.RETURNED);
+        assertThat(order.refundOwed()).isEqualTo(order.total());
+        assertThat(order.history()).extracting(StatusChange::to).endsWith(OrderStatus.DELIVERED,
+                OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED);
+        assertThat(order.history().get(5).actorId()).isEqualTo(BUYER);
+        assertThat(order.history().get(5).note()).isEqualTo("wrong grade");
+
+        order.refunded(order.refundOwed(), NOW.plus(WEEK));
+        assertThat(order.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(order.refundOwed()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aReturnAskedForAMomentAfterTheWindowIsRefusedAndChangesNothing() {
+        Order order = delivered();
+
+        assertThatThrownBy(() -> order.requestReturn(BUYER, "late", WEEK, NOW.plus(WEEK).plusMillis(1)))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class, refused -> {
+                    assertThat(refused.code()).isEqualTo("order.return-window-closed");
+                    assertThat(refused.getMessage()).contains("delivered on 2026-11-25", "7 days");
+                });
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.history()).hasSize(5);
+    }
+
+    @Test
+    void onlyADeliveredOrderCanBeAskedBack() {
+        Order paid = cementOrder("29");
+        paid.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+
+        assertThatThrownBy(() -> paid.requestReturn(BUYER, "changed my mind", WEEK, NOW))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                        refused -> assertThat(refused.code()).isEqualTo("order.illegal-transition"));
+        assertThatThrownBy(() -> paid.receiveReturn(STAFF, NOW)).isInstanceOf(BusinessRuleViolation.class);
+        assertThatThrownBy(() -> paid.rejectReturn(STAFF, "no", NOW)).isInstanceOf(BusinessRuleViolation.class);
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+        assertThat(paid.history()).hasSize(2);
+    }
+
+    @Test
+    void repeatedReturnStepsChangeNothing() {
+        Order order = delivered();
+        order.requestReturn(BUYER, "wrong grade", WEEK, NOW);
+
+        assertThat(order.requestReturn(BUYER, "asked twice", WEEK, NOW)).isFalse();
+        order.receiveReturn(STAFF, NOW);
+        assertThat(order.receiveReturn(STAFF, NOW)).isFalse();
+        order.refunded(order.total(), NOW);
+        assertThat(order.receiveReturn(STAFF, NOW)).as("even once refunded").isFalse();
+
+        assertThat(order.history()).extracting(StatusChange::to).containsOnlyOnce(OrderStatus.RETURN_REQUESTED,
+                OrderStatus.RETURNED);
+        assertThat(order.refundOwed()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    void aRejectedReturnDeliversTheOrderAgainAndIsFinal() {
+        Order order = delivered();
+        order.requestReturn(BUYER, "wrong grade", WEEK, NOW);
+
+        assertThat(order.rejectReturn(STAFF, "opened bags", NOW)).isTrue();
+        assertThat(order.rejectReturn(STAFF, "opened bags", NOW)).isFalse();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.deliveredAt()).as("the window still runs from the first delivery").isEqualTo(NOW);
+        assertThatThrownBy(() -> order.requestReturn(BUYER, "once more", WEEK, NOW))
+                .isInstanceOfSatisfying(BusinessRuleViolation.class,
+                        refused -> assertThat(refused.code()).isEqualTo("order.return-rejected"));
+        assertThat(order.history()).hasSize(7);
+        assertThat(order.refundOwed()).isEqualTo(Money.ZERO);
     }
 }

@@ -19,36 +19,44 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Buyers, products and the calls of a purchase, over the real HTTP API: a buyer with an address,
- * a product with a known stock, a cart, a checkout, a payment through the simulated gateway.
+ * a product with a known stock, a cart, a checkout, a payment through the simulated gateway, and
+ * staff who pack, ship and deliver. Public for the modules that follow orders (audit, analytics).
  */
-final class PurchaseFixtures {
+public final class PurchaseFixtures {
 
     /** A signed-in buyer and the address orders go to. */
-    record Buyer(long accountId, String token, long addressId) {
+    public record Buyer(long accountId, String token, long addressId) {
     }
 
     private final ApiClient api;
     private final AccessTokens tokens;
     private final Inventory inventory;
+    private final long staffId;
     private final String staff;
     private final long cementShelf;
 
     /** A shop with a member of staff, who creates the products of a test in the cement category. */
-    PurchaseFixtures(ApiClient api, AccessTokens tokens, Inventory inventory, JdbcClient jdbc) {
+    public PurchaseFixtures(ApiClient api, AccessTokens tokens, Inventory inventory, JdbcClient jdbc) {
         this.api = api;
         this.tokens = tokens;
         this.inventory = inventory;
-        this.staff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
+        this.staffId = tokens.newCustomer();
+        this.staff = tokens.validFor(staffId, Role.STAFF);
         this.cementShelf = jdbc.sql("select id from catalog_category where slug = 'cement'").query(Long.class).single();
     }
 
     /** The staff member's access token. */
-    String staff() {
+    public String staff() {
         return staff;
     }
 
+    /** The staff member's account. */
+    public long staffId() {
+        return staffId;
+    }
+
     /** A customer with one address in the given state and PIN code. */
-    Buyer buyer(String state, String pinCode) {
+    public Buyer buyer(String state, String pinCode) {
         long accountId = tokens.newCustomer();
         String token = tokens.validFor(accountId, Role.CUSTOMER);
         return new Buyer(accountId, token, address(token, state, pinCode));
@@ -67,7 +75,7 @@ final class PurchaseFixtures {
      * A cement product of its own (so other tests never take its stock): ₹400 a bag from 1, ₹390
      * from 50; 50 kg a bag; HSN 2523 (18 %); with {@code stock} bags on the shelf.
      */
-    long product(long stock) {
+    public long product(long stock) {
         String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Response created = api.postJson("/api/admin/products", """
                 {"sku": "%s", "name": "Checkout test cement %s", "brand": "Testcem", "categoryId": %d,
@@ -82,7 +90,7 @@ final class PurchaseFixtures {
         return created.json().get("id").asLong();
     }
 
-    String skuOf(long productId) {
+    public String skuOf(long productId) {
         return api.get("/api/products/" + productId).json().get("sku").asString();
     }
 
@@ -118,7 +126,42 @@ final class PurchaseFixtures {
         return api.postJson("/api/payments/razorpay/verify", browserFields.toString(), buyer.token());
     }
 
-    JsonNode order(Buyer buyer, String orderNumber) {
+    /** The buyer orders {@code quantity} of a product and pays; answers the order number. */
+    public String paidOrder(Buyer buyer, long productId, long quantity) {
+        String orderNumber = placedOrder(buyer, productId, quantity);
+        JsonNode placed = order(buyer, orderNumber);
+        Response verified = verify(buyer, pay(buyer, placed.get("payment").get("gatewayOrderId").asString(), true));
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        return orderNumber;
+    }
+
+    /** The buyer orders {@code quantity} of a product and does not pay (yet); answers the order number. */
+    public String placedOrder(Buyer buyer, long productId, long quantity) {
+        addToCart(buyer, productId, quantity);
+        Response placed = checkout(buyer, null);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        return placed.json().get("orderNumber").asString();
+    }
+
+    /** Staff make a step of fulfilment: {@code pack}, {@code ship} (with VRL Logistics) or {@code deliver}. */
+    public Response fulfil(String orderNumber, String step) {
+        Response done = api.postJson("/api/admin/orders/" + orderNumber + "/" + step, step.equals("ship")
+                ? "{\"carrier\": \"VRL Logistics\", \"trackingNumber\": \"VRL-" + orderNumber.hashCode() + "\"}"
+                : "", staff);
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        return done;
+    }
+
+    /** A paid order of the buyer's that staff have packed, shipped and delivered; answers its number. */
+    public String deliveredOrder(Buyer buyer, long productId, long quantity) {
+        String orderNumber = paidOrder(buyer, productId, quantity);
+        fulfil(orderNumber, "pack");
+        fulfil(orderNumber, "ship");
+        fulfil(orderNumber, "deliver");
+        return orderNumber;
+    }
+
+    public JsonNode order(Buyer buyer, String orderNumber) {
         Response order = api.get("/api/orders/" + orderNumber, buyer.token());
         assertThat(order.status()).as(order.body()).isEqualTo(200);
         return order.json();

@@ -139,7 +139,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setDetail("The request has invalid values.");
         problem.setProperty("errors", invalid.getBindingResult().getAllErrors().stream()
                 .map(e -> fieldError(e instanceof FieldError f ? f.getField() : e.getObjectName(),
-                        e.getDefaultMessage()))
+                        // a value that could not even be converted: say so without naming Java types
+                        e instanceof FieldError f && f.isBindingFailure() ? "is not a valid value of its type"
+                                : e.getDefaultMessage()))
                 .sorted(Comparator.comparing(e -> e.get("field")))
                 .toList());
         return ResponseEntity.status(status).headers(headers)

@@ -182,6 +182,8 @@ class EndpointAccessMatrixTests {
                     Outcome.problem(404, "order.not-found")),
             signedIn("POST", "/api/orders/{orderNumber}/cancel", null, PathId.MISSING_ORDER,
                     Outcome.problem(404, "order.not-found")),
+            signedIn("POST", "/api/orders/{orderNumber}/return", "{\"reason\": \"The bags arrived torn\"}",
+                    PathId.MISSING_ORDER, Outcome.problem(404, "order.not-found")),
             // Checkout and the browser's payment callback: any signed-in customer, for their own cart and order.
             signedIn("POST", "/api/checkout", "{}", PathId.NONE, INVALID),
             signedIn("POST", "/api/payments/razorpay/verify", "{}", PathId.NONE, INVALID),
@@ -249,6 +251,13 @@ class EndpointAccessMatrixTests {
                     Unchanged.NOTHING_TO_SEE, INVALID),
             staffArea("POST", "/api/admin/orders/{orderNumber}/refund", "{}", PathId.MISSING_ORDER,
                     Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("POST", "/api/admin/orders/{orderNumber}/return/receive", null, PathId.MISSING_ORDER,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "order.not-found")),
+            staffArea("POST", "/api/admin/orders/{orderNumber}/return/reject", "{}", PathId.MISSING_ORDER,
+                    Unchanged.NOTHING_TO_SEE, INVALID),
+            // Sales analytics: staff and administrators; reading changes nothing.
+            staffArea("GET", "/api/admin/analytics/dashboard", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/security/signing-key", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
