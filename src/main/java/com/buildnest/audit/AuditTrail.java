@@ -21,6 +21,7 @@ import com.buildnest.customer.IdentityEvents.SessionsRevoked;
 import com.buildnest.customer.IdentityEvents.SignInFailed;
 import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
+import com.buildnest.partner.PartnerEvents.WebhookSubscriptionChanged;
 
 /**
  * Writes the audit log from the events of other modules, in the same transaction as the change
@@ -126,6 +127,13 @@ class AuditTrail {
     public void on(CatalogEvents.ProductsImported event) {
         record("catalog.products-imported", null, event.actorId(), "created=" + event.created() + " updated="
                 + event.updated() + " unchanged=" + event.unchanged());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(WebhookSubscriptionChanged event) {
+        record("partner.webhook-" + event.action(), null, event.actorId(),
+                ("subscription=" + event.subscriptionId() + " " + event.detail()).strip());
     }
 
     /** The log, newest first, optionally for one account or one action. */
