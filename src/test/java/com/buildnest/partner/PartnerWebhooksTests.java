@@ -10,6 +10,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,16 +64,22 @@ class PartnerWebhooksTests {
     // HTTP/2 over plain text off: the JDK client's h2c attempt is answered with RST_STREAM otherwise (TOOLCHAIN.md).
     static final WireMockServer partner = new WireMockServer(options().dynamicPort().http2PlainDisabled(true));
 
-    static {
-        partner.start();
-    }
-
-    /** Short timeouts, three attempts, no jitter (exact retry times), disabled after two failed deliveries. */
+    /** Short timeouts (that a loaded test machine still meets), three attempts, no jitter (exact retry times), disabled after two failed deliveries. */
     static final PartnerProperties SETTINGS = new PartnerProperties(true, Duration.ofSeconds(1),
-            Duration.ofMillis(500), new PartnerProperties.Delivery(Duration.ofHours(1), 50, 3, Duration.ofMinutes(1),
+            Duration.ofSeconds(2), new PartnerProperties.Delivery(Duration.ofHours(1), 50, 3, Duration.ofMinutes(1),
                     4, Duration.ofHours(12), 0, Duration.ofDays(30)),
             2, Duration.ofHours(24));
     static final WebhookTransport transport = new WebhookTransport(SETTINGS);
+
+    static {
+        partner.start();
+        // The very first request through a cold partner and client can outlast the short read timeout
+        // on a busy machine; warm both up so that no test's first delivery pays for it.
+        partner.stubFor(post(urlEqualTo("/warm-up")).willReturn(ok()));
+        for (int i = 0; i < 3; i++) {
+            transport.post(partner.baseUrl() + "/warm-up", Map.of(), "{}");
+        }
+    }
     static final long NO_ACCOUNT = 0L; // an order of nobody: no mail goes out for it
     static final Money TOTAL = Money.ofRupees("1250.50");
 
@@ -244,7 +256,7 @@ class PartnerWebhooksTests {
 
     @Test
     void aPartnerTooSlowToAnswerIsAFailedAttemptCutOffAtTheReadTimeout() {
-        partner.stubFor(post(urlEqualTo("/hooks/slow")).willReturn(ok().withFixedDelay(3000)));
+        partner.stubFor(post(urlEqualTo("/hooks/slow")).willReturn(ok().withFixedDelay(6000)));
         JsonNode created = subscribe("Slow", "/hooks/slow", "order.delivered");
 
         orderMoved(newOrderNumber(), OrderStatus.SHIPPED, OrderStatus.DELIVERED, null);
@@ -257,7 +269,29 @@ class PartnerWebhooksTests {
         JsonNode attempt = api.get(path(created) + "/deliveries/" + delivery.get("id").asLong(), admin).json()
                 .get("attemptLog").get(0);
         assertThat(attempt.get("error").asString()).isEqualTo("timeout");
-        assertThat(attempt.get("durationMillis").asLong()).isBetween(450L, 2500L);
+        assertThat(attempt.get("durationMillis").asLong()).isBetween(1900L, 5000L);
+    }
+
+    @Test
+    void aPartnerDrippingItsAnswerIsCutOffWhenTheAttemptHasTakenLongEnough() throws Exception {
+        // Each byte well within the read timeout, but the whole answer would take 20 s; an attempt
+        // may take 1 + 2 × 2 s. (WireMock buffers a dribbled body, so a bare socket plays this partner.)
+        try (ServerSocket dripping = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread partnerThread = new Thread(() -> dripAnAnswer(dripping, 100, Duration.ofMillis(200)));
+            partnerThread.setDaemon(true);
+            partnerThread.start();
+            JsonNode created = subscribe("Drip", "http://127.0.0.1:" + dripping.getLocalPort() + "/hooks/drip",
+                    "order.delivered");
+
+            orderMoved(newOrderNumber(), OrderStatus.SHIPPED, OrderStatus.DELIVERED, null);
+            sender(Duration.ZERO).sendDue();
+
+            JsonNode delivery = deliveriesOf(created).get(0);
+            assertThat(delivery.get("lastError").asString()).isEqualTo("timeout");
+            JsonNode attempt = api.get(path(created) + "/deliveries/" + delivery.get("id").asLong(), admin).json()
+                    .get("attemptLog").get(0);
+            assertThat(attempt.get("durationMillis").asLong()).isBetween(4900L, 8000L);
+        }
     }
 
     @Test
@@ -324,7 +358,7 @@ class PartnerWebhooksTests {
                 .willReturn(ok()).willSetStateTo("down again"));
         partner.stubFor(post(urlEqualTo("/hooks/wobbly")).inScenario("wobbly").whenScenarioStateIs("down again")
                 .willReturn(aResponse().withStatus(500)));
-        PartnerProperties oneAttempt = new PartnerProperties(true, Duration.ofSeconds(1), Duration.ofMillis(500),
+        PartnerProperties oneAttempt = new PartnerProperties(true, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 new PartnerProperties.Delivery(Duration.ofHours(1), 1, 1, Duration.ofMinutes(1), 4,
                         Duration.ofHours(12), 0, Duration.ofDays(30)), 2, Duration.ofHours(24));
         JsonNode created = subscribe("Wobbly", "/hooks/wobbly", "stock.low");
@@ -398,7 +432,7 @@ class PartnerWebhooksTests {
         api.postJson(path(created) + "/enable", "", admin);
         sender(Duration.ZERO).sendDue();
 
-        assertThat(receivedAt("/hooks/paused")).hasSize(1);
+        assertThat(receivedAt("/hooks/paused")).as(deliveriesOf(created).toString()).hasSize(1);
         assertThat(deliveriesOf(created).get(0).get("status").asString()).isEqualTo("DELIVERED");
     }
 
@@ -645,6 +679,33 @@ class PartnerWebhooksTests {
             return java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException impossible) {
             throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** Answers one request with a 200 whose body of {@code bytes} bytes comes one byte at a time. */
+    private static void dripAnAnswer(ServerSocket server, int bytes, Duration between) {
+        try (Socket connection = server.accept()) {
+            connection.setSoTimeout(30_000);
+            InputStream in = connection.getInputStream();
+            int matched = 0;
+            while (matched < 4) { // up to the blank line after the request headers
+                int next = in.read();
+                if (next < 0) {
+                    return;
+                }
+                matched = next == "\r\n\r\n".charAt(matched) ? matched + 1 : next == '\r' ? 1 : 0;
+            }
+            OutputStream out = connection.getOutputStream();
+            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + bytes + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < bytes; i++) {
+                out.write('x');
+                out.flush();
+                Thread.sleep(between.toMillis());
+            }
+        } catch (IOException | InterruptedException closedByTheClient) {
+            // the client cut the attempt off: what this partner is for
         }
     }
 
