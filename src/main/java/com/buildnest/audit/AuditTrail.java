@@ -23,6 +23,7 @@ import com.buildnest.customer.IdentityEvents.SignInFailed;
 import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
 import com.buildnest.ordering.OrderStatusChanged;
+import com.buildnest.partner.PartnerEvents.WebhookSubscriptionChanged;
 
 /**
  * Writes the audit log from the events of other modules, in the same transaction as the change
@@ -147,6 +148,14 @@ class AuditTrail {
         record(action, event.accountId(), event.actorId(), "order=" + event.orderNumber() + " from="
                 + event.from() + " to=" + event.to() + " by=" + by
                 + (event.note() == null ? "" : " note=" + event.note()));
+    }
+
+    /** A partner webhook subscription created, changed, enabled, disabled (by hand or after failures) or deleted. */
+    @EventListener
+    @Transactional
+    public void on(WebhookSubscriptionChanged event) {
+        record("partner.webhook-" + event.action(), null, event.actorId(),
+                ("subscription=" + event.subscriptionId() + " " + event.detail()).strip());
     }
 
     /** The log, newest first, optionally for one account or one action. */

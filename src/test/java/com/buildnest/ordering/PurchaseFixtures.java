@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Buyers, products and the calls of a purchase, over the real HTTP API: a buyer with an address,
  * a product with a known stock, a cart, a checkout, a payment through the simulated gateway, and
- * staff who pack, ship and deliver. Public for the modules that follow orders (audit, analytics).
+ * staff who pack, ship and deliver. Public for the modules that follow orders (audit, analytics,
+ * partner webhooks) and want a real one.
  */
 public final class PurchaseFixtures {
 
@@ -94,13 +95,13 @@ public final class PurchaseFixtures {
         return api.get("/api/products/" + productId).json().get("sku").asString();
     }
 
-    void addToCart(Buyer buyer, long productId, long quantity) {
+    public void addToCart(Buyer buyer, long productId, long quantity) {
         Response added = api.postJson("/api/cart/items", "{\"productId\": %d, \"quantity\": %d}"
                 .formatted(productId, quantity), buyer.token());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
     }
 
-    Response checkout(Buyer buyer, String idempotencyKey) {
+    public Response checkout(Buyer buyer, String idempotencyKey) {
         return checkout(buyer, "{\"shippingAddressId\": %d, \"paymentMethod\": \"upi\"}".formatted(buyer.addressId()),
                 idempotencyKey);
     }
@@ -115,14 +116,14 @@ public final class PurchaseFixtures {
     }
 
     /** The buyer pays (or fails to) at the simulated gateway; what Razorpay Checkout would hand the browser. */
-    JsonNode pay(Buyer buyer, String gatewayOrderId, boolean success) {
+    public JsonNode pay(Buyer buyer, String gatewayOrderId, boolean success) {
         Response paid = api.postJson("/api/payments/simulated/" + gatewayOrderId + "/pay",
                 "{\"outcome\": \"" + (success ? "success" : "failure") + "\"}", buyer.token());
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         return paid.json();
     }
 
-    Response verify(Buyer buyer, JsonNode browserFields) {
+    public Response verify(Buyer buyer, JsonNode browserFields) {
         return api.postJson("/api/payments/razorpay/verify", browserFields.toString(), buyer.token());
     }
 

@@ -48,6 +48,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/admin/customers/*/roles").hasRole("ADMIN")
                         .requestMatchers("/api/admin/security/**", "/api/admin/audit", "/api/admin/audit/**")
                         .hasRole("ADMIN")
+                        // Partner webhooks name outside systems and send traffic to them: administrators only.
+                        .requestMatchers("/api/admin/webhooks", "/api/admin/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/api/admin/**").hasAnyRole("STAFF", "ADMIN")
                         .anyRequest().access(new AuthenticatedUnlessUnrouted(handlerMappings)))
                 .oauth2ResourceServer(resourceServer -> resourceServer

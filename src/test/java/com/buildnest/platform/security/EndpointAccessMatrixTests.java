@@ -260,6 +260,29 @@ class EndpointAccessMatrixTests {
                     Outcome.success(200)),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
+            // Partner webhooks name outside systems and send traffic to them: administrators only,
+            // reads included. Ids that do not exist and empty bodies: nothing can change.
+            administratorsOnly("GET", "/api/admin/webhooks", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
+                    Outcome.success(200)),
+            administratorsOnly("POST", "/api/admin/webhooks", "{}", PathId.NONE, Unchanged.NOTHING_TO_SEE, INVALID),
+            administratorsOnly("GET", "/api/admin/webhooks/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "partner.subscription-not-found")),
+            administratorsOnly("PUT", "/api/admin/webhooks/{id}", "{}", PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    INVALID),
+            administratorsOnly("DELETE", "/api/admin/webhooks/{id}", null, PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    Outcome.problem(404, "partner.subscription-not-found")),
+            administratorsOnly("POST", "/api/admin/webhooks/{id}/enable", null, PathId.MISSING,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "partner.subscription-not-found")),
+            administratorsOnly("POST", "/api/admin/webhooks/{id}/disable", null, PathId.MISSING,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "partner.subscription-not-found")),
+            administratorsOnly("POST", "/api/admin/webhooks/{id}/rotate-secret", null, PathId.MISSING,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "partner.subscription-not-found")),
+            administratorsOnly("POST", "/api/admin/webhooks/{id}/ping", null, PathId.MISSING,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "partner.subscription-not-found")),
+            administratorsOnly("GET", "/api/admin/webhooks/{id}/deliveries", null, PathId.MISSING,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "partner.subscription-not-found")),
+            administratorsOnly("GET", "/api/admin/webhooks/{id}/deliveries/{deliveryId}", null, PathId.MISSING,
+                    Unchanged.NOTHING_TO_SEE, Outcome.problem(404, "partner.delivery-not-found")),
             administratorsOnly("GET", "/api/admin/security/signing-key", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             // No ADMIN row: an administrator's call would revoke every token of this shared context
@@ -429,7 +452,7 @@ class EndpointAccessMatrixTests {
             case NONE -> endpoint.path();
             case FIRST_PRODUCT -> endpoint.path().replace("{id}", Long.toString(firstProductId));
             case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID))
-                    .replace("{itemId}", Long.toString(MISSING_ID));
+                    .replace("{itemId}", Long.toString(MISSING_ID)).replace("{deliveryId}", Long.toString(MISSING_ID));
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
             case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
             case MISSING_ORDER -> endpoint.path().replace("{orderNumber}", MISSING_ORDER);
