@@ -21,6 +21,8 @@ import com.buildnest.customer.IdentityEvents.SessionsRevoked;
 import com.buildnest.customer.IdentityEvents.SignInFailed;
 import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
+import com.buildnest.review.ReviewEvents.ReviewHidden;
+import com.buildnest.review.ReviewEvents.ReviewUnhidden;
 
 /**
  * Writes the audit log from the events of other modules, in the same transaction as the change
@@ -126,6 +128,20 @@ class AuditTrail {
     public void on(CatalogEvents.ProductsImported event) {
         record("catalog.products-imported", null, event.actorId(), "created=" + event.created() + " updated="
                 + event.updated() + " unchanged=" + event.unchanged());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ReviewHidden event) {
+        record("review.hidden", event.authorId(), event.staffId(),
+                "review=" + event.reviewId() + " product=" + event.productId() + " reason=" + event.reason());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ReviewUnhidden event) {
+        record("review.unhidden", event.authorId(), event.staffId(),
+                "review=" + event.reviewId() + " product=" + event.productId() + " reason=" + event.reason());
     }
 
     /** The log, newest first, optionally for one account or one action. */

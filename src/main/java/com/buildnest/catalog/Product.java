@@ -1,5 +1,6 @@
 package com.buildnest.catalog;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDe
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumberField;
 
 import com.buildnest.shared.Money;
 
@@ -141,6 +143,21 @@ class Product {
     @Column(name = "created_at", nullable = false)
     @GenericField(sortable = Sortable.YES)
     private Instant createdAt;
+
+    /**
+     * The average of the visible reviews' ratings to one decimal place (null without any) and how
+     * many there are, as the review module last reported (see {@link ProductCatalog#recordRating}).
+     * Excluded from optimistic locking like {@link #inStock}: a review must not make staff's edit stale.
+     */
+    @Column(name = "rating_average", precision = 2, scale = 1)
+    @ScaledNumberField(decimalScale = 1, sortable = Sortable.YES)
+    @OptimisticLock(excluded = true)
+    private BigDecimal ratingAverage;
+
+    @Column(name = "rating_count", nullable = false)
+    @GenericField(sortable = Sortable.YES)
+    @OptimisticLock(excluded = true)
+    private long ratingCount;
 
     @Version
     private long version;
@@ -287,6 +304,27 @@ class Product {
 
     boolean inStock() {
         return inStock;
+    }
+
+    /** Takes the rating the review module computed; changes nothing (nor the search document) when it is the same. */
+    void rate(BigDecimal average, long count) {
+        if (count < 0 || (count == 0) != (average == null)) {
+            throw new IllegalArgumentException("an average exactly when there are ratings: " + average + ", " + count);
+        }
+        boolean same = ratingCount == count
+                && (average == null ? ratingAverage == null : ratingAverage != null && ratingAverage.compareTo(average) == 0);
+        if (!same) {
+            ratingAverage = average;
+            ratingCount = count;
+        }
+    }
+
+    BigDecimal ratingAverage() {
+        return ratingAverage;
+    }
+
+    long ratingCount() {
+        return ratingCount;
     }
 
     boolean active() {

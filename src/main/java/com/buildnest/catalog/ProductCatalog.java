@@ -2,6 +2,7 @@ package com.buildnest.catalog;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,10 +44,13 @@ public class ProductCatalog {
     private final CatalogProperties properties;
     private final Clock clock;
     private final ProductViews views;
+    private final CatalogCache cache;
 
     ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
-            CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views) {
+            CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views,
+            CatalogCache cache) {
         this.views = views;
+        this.cache = cache;
         this.inventory = inventory;
         this.search = search;
         this.categories = categories;
@@ -83,6 +87,26 @@ public class ProductCatalog {
         return products.findAllById(productIds).stream().filter(Product::active)
                 .collect(Collectors.toMap(Product::id,
                         product -> Offer.of(product, rates.rateFor(product.hsnCode(), day).orElse(null), day)));
+    }
+
+    /** Whether the product exists and is on sale (active). */
+    @Transactional(readOnly = true)
+    public boolean onSale(long productId) {
+        return products.existsByIdAndActiveTrue(productId);
+    }
+
+    /**
+     * Records a product's rating as the review module computed it from the visible reviews:
+     * {@code average} to one decimal place (null when {@code count} is 0). Listings and the product
+     * page show it, and {@code sort=rating} orders by it, once the caller's transaction commits.
+     * The product need not be on sale; an unknown one is {@code catalog.product-not-found}.
+     */
+    @Transactional
+    public void recordRating(long productId, BigDecimal average, long count) {
+        Product product = products.findById(productId).orElseThrow(() -> BusinessRuleViolation.notFound(
+                "catalog.product-not-found", "No product with id " + productId + "."));
+        product.rate(average == null ? null : average.setScale(1, RoundingMode.UNNECESSARY), count);
+        cache.evictProduct(productId);
     }
 
     /**
@@ -263,13 +287,13 @@ public class ProductCatalog {
             long maximumOrderQuantity, Money price, Money priceExcludingGst, Money priceIncludingGst,
             List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams,
             List<ProductAttribute> attributes, List<ProductImage> images, ProductImage image,
-            StockView stock) implements Serializable {
+            StockView stock, RatingView rating) implements Serializable {
 
         /** The same view with another stock (null: none, as cached). */
         ProductView withStock(StockView stock) {
             return new ProductView(id, sku, name, brand, category, description, unit, packs, minimumOrderQuantity,
                     orderStep, maximumOrderQuantity, price, priceExcludingGst, priceIncludingGst, tierPrices, hsnCode,
-                    gstRate, gst, weightGrams, attributes, images, image, stock);
+                    gstRate, gst, weightGrams, attributes, images, image, stock, rating);
         }
 
         static ProductView of(Product product, Category category, GstRate rate, boolean pricesIncludeGst,
@@ -287,7 +311,18 @@ public class ProductCatalog {
                     first.unitPriceIncludingGst(), tiers, product.hsnCode(), rate == null ? null : rate.percent(),
                     new GstView(product.hsnCode(), rate == null ? null : rate.percent(), inclusive),
                     product.weightGrams(), product.attributes(), images, images.isEmpty() ? null : images.get(0),
-                    StockView.of(available, ordering.minimum()));
+                    StockView.of(available, ordering.minimum()),
+                    RatingView.of(product.ratingAverage(), product.ratingCount()));
+        }
+    }
+
+    /**
+     * The product's reviews in brief: {@code average} of their ratings with one decimal place, such
+     * as {@code "4.3"} (null without reviews), and how many there are.
+     */
+    record RatingView(String average, long count) implements Serializable {
+        static RatingView of(BigDecimal average, long count) {
+            return new RatingView(average == null ? null : average.toPlainString(), count);
         }
     }
 

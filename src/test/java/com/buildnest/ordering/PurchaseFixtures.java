@@ -21,10 +21,10 @@ import tools.jackson.databind.JsonNode;
  * Buyers, products and the calls of a purchase, over the real HTTP API: a buyer with an address,
  * a product with a known stock, a cart, a checkout, a payment through the simulated gateway.
  */
-final class PurchaseFixtures {
+public final class PurchaseFixtures {
 
     /** A signed-in buyer and the address orders go to. */
-    record Buyer(long accountId, String token, long addressId) {
+    public record Buyer(long accountId, String token, long addressId) {
     }
 
     private final ApiClient api;
@@ -34,7 +34,7 @@ final class PurchaseFixtures {
     private final long cementShelf;
 
     /** A shop with a member of staff, who creates the products of a test in the cement category. */
-    PurchaseFixtures(ApiClient api, AccessTokens tokens, Inventory inventory, JdbcClient jdbc) {
+    public PurchaseFixtures(ApiClient api, AccessTokens tokens, Inventory inventory, JdbcClient jdbc) {
         this.api = api;
         this.tokens = tokens;
         this.inventory = inventory;
@@ -43,12 +43,12 @@ final class PurchaseFixtures {
     }
 
     /** The staff member's access token. */
-    String staff() {
+    public String staff() {
         return staff;
     }
 
     /** A customer with one address in the given state and PIN code. */
-    Buyer buyer(String state, String pinCode) {
+    public Buyer buyer(String state, String pinCode) {
         long accountId = tokens.newCustomer();
         String token = tokens.validFor(accountId, Role.CUSTOMER);
         return new Buyer(accountId, token, address(token, state, pinCode));
@@ -67,14 +67,19 @@ final class PurchaseFixtures {
      * A cement product of its own (so other tests never take its stock): ₹400 a bag from 1, ₹390
      * from 50; 50 kg a bag; HSN 2523 (18 %); with {@code stock} bags on the shelf.
      */
-    long product(long stock) {
+    public long product(long stock) {
+        return product(stock, "Testcem");
+    }
+
+    /** The same cement under another brand (so a test can list its own products by brand). */
+    public long product(long stock, String brand) {
         String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Response created = api.postJson("/api/admin/products", """
-                {"sku": "%s", "name": "Checkout test cement %s", "brand": "Testcem", "categoryId": %d,
+                {"sku": "%s", "name": "Checkout test cement %s", "brand": "%s", "categoryId": %d,
                  "unit": "bag", "hsnCode": "2523", "weightGrams": 50000, "minimumOrderQuantity": 1,
                  "orderStep": 1, "maximumOrderQuantity": 5000,
                  "prices": [{"minQuantity": 1, "unitPrice": "400.00"}, {"minQuantity": 50, "unitPrice": "390.00"}]}"""
-                .formatted(sku, sku, cementShelf), staff);
+                .formatted(sku, sku, brand, cementShelf), staff);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         if (stock > 0) {
             inventory.receive(sku, stock, "test delivery", 1);
@@ -86,13 +91,13 @@ final class PurchaseFixtures {
         return api.get("/api/products/" + productId).json().get("sku").asString();
     }
 
-    void addToCart(Buyer buyer, long productId, long quantity) {
+    public void addToCart(Buyer buyer, long productId, long quantity) {
         Response added = api.postJson("/api/cart/items", "{\"productId\": %d, \"quantity\": %d}"
                 .formatted(productId, quantity), buyer.token());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
     }
 
-    Response checkout(Buyer buyer, String idempotencyKey) {
+    public Response checkout(Buyer buyer, String idempotencyKey) {
         return checkout(buyer, "{\"shippingAddressId\": %d, \"paymentMethod\": \"upi\"}".formatted(buyer.addressId()),
                 idempotencyKey);
     }
@@ -107,14 +112,14 @@ final class PurchaseFixtures {
     }
 
     /** The buyer pays (or fails to) at the simulated gateway; what Razorpay Checkout would hand the browser. */
-    JsonNode pay(Buyer buyer, String gatewayOrderId, boolean success) {
+    public JsonNode pay(Buyer buyer, String gatewayOrderId, boolean success) {
         Response paid = api.postJson("/api/payments/simulated/" + gatewayOrderId + "/pay",
                 "{\"outcome\": \"" + (success ? "success" : "failure") + "\"}", buyer.token());
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
         return paid.json();
     }
 
-    Response verify(Buyer buyer, JsonNode browserFields) {
+    public Response verify(Buyer buyer, JsonNode browserFields) {
         return api.postJson("/api/payments/razorpay/verify", browserFields.toString(), buyer.token());
     }
 
