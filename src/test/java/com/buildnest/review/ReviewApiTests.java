@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.buildnest.customer.AccessTokens;
-import com.buildnest.inventory.Inventory;
 import com.buildnest.ordering.PurchaseFixtures.Buyer;
-import com.buildnest.testing.ApiClient;
+import com.buildnest.testing.AtOnce;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
@@ -29,31 +23,7 @@ import tools.jackson.databind.JsonNode;
  * every refusal leaves reviews and ratings as they were.
  */
 @BuildNestTest
-class ReviewApiTests {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    AccessTokens tokens;
-
-    @Autowired
-    Inventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ReviewFixtures shop;
-
-    @BeforeEach
-    void openShop() {
-        shop = new ReviewFixtures(api, tokens, inventory, jdbc);
-    }
-
-    @AfterEach
-    void closeShop() {
-        shop.takeAllOffSale();
-    }
+class ReviewApiTests extends ReviewTestSupport {
 
     @Test
     void aBuyerWhoseOrderWasDeliveredReviewsTheProductAsAVerifiedPurchase() {
@@ -239,22 +209,23 @@ class ReviewApiTests {
                 .containsExactly(2L, 1L, 2L, 0L);
     }
 
-    /** A summary as the API shows it. */
-    record Summary(String average, long count, Map<String, Long> distribution) {
-    }
+    @Test
+    void reviewsPostedAtOnceAreAllCountedAndABuyerStillReviewsOnce() throws Exception {
+        long cement = shop.product();
+        Buyer first = shop.receivedBy("Asha Rao", cement);
+        Buyer second = shop.receivedBy("Ravi Kumar", cement);
+        List<Callable<Integer>> posts = List.of(() -> shop.review(first, cement, 5, "Once").status(),
+                () -> shop.review(first, cement, 4, "Twice").status(), () -> shop.review(second, cement, 2, "Meh").status());
 
-    static Summary summary(JsonNode listing) {
-        JsonNode summary = listing.get("summary");
-        Map<String, Long> distribution = new TreeMap<>();
-        summary.get("distribution").properties().forEach(entry -> distribution.put(entry.getKey(), entry.getValue().asLong()));
-        return new Summary(average(summary), summary.get("count").asLong(), distribution);
-    }
+        List<Integer> statuses = AtOnce.run(posts);
 
-    static String average(JsonNode rating) {
-        return rating.get("average").isNull() ? null : rating.get("average").asString();
-    }
-
-    long reviewRows(long productId) {
-        return jdbc.sql("select count(*) from review where product_id = ?").param(productId).query(Long.class).single();
+        assertThat(statuses.subList(0, 2)).containsExactlyInAnyOrder(201, 409);
+        assertThat(statuses.get(2)).isEqualTo(201);
+        Summary summary = summary(shop.reviews(cement));
+        assertThat(summary.count()).isEqualTo(2);
+        assertThat(summary.distribution().get("2")).isEqualTo(1);
+        assertThat(summary.distribution().get("4") + summary.distribution().get("5")).isEqualTo(1);
+        assertThat(api.get("/api/products/" + cement).json().get("rating").get("count").asLong()).isEqualTo(2);
+        assertThat(reviewRows(cement)).isEqualTo(2);
     }
 }

@@ -1,23 +1,14 @@
 package com.buildnest.review;
 
 import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
-import static com.buildnest.review.ReviewApiTests.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.buildnest.customer.AccessTokens;
 import com.buildnest.customer.Role;
-import com.buildnest.inventory.Inventory;
 import com.buildnest.ordering.PurchaseFixtures.Buyer;
-import com.buildnest.review.ReviewApiTests.Summary;
-import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
@@ -28,31 +19,7 @@ import tools.jackson.databind.JsonNode;
  * the product's rating is recounted, and the audit log keeps who did it and why.
  */
 @BuildNestTest
-class ReviewModerationTests {
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
-    AccessTokens tokens;
-
-    @Autowired
-    Inventory inventory;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    ReviewFixtures shop;
-
-    @BeforeEach
-    void openShop() {
-        shop = new ReviewFixtures(api, tokens, inventory, jdbc);
-    }
-
-    @AfterEach
-    void closeShop() {
-        shop.takeAllOffSale();
-    }
+class ReviewModerationTests extends ReviewTestSupport {
 
     @Test
     void aHiddenReviewLeavesThePublicListAndTheRatingUntilItIsShownAgain() {

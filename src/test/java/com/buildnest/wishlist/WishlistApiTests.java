@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +21,7 @@ import com.buildnest.customer.AccessTokens;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.ordering.PurchaseFixtures;
 import com.buildnest.testing.ApiClient;
+import com.buildnest.testing.AtOnce;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 import com.buildnest.testing.StatementCounter;
@@ -194,15 +192,7 @@ class WishlistApiTests {
         List<Callable<Integer>> additions = List.of(() -> put(customer, first).status(),
                 () -> put(customer, second).status());
 
-        List<Integer> statuses = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (Future<Integer> status : pool.invokeAll(additions)) {
-                statuses.add(status.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.run(additions);
 
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(wishlist(customer).get("count").asInt()).isEqualTo(properties.maxItems());
