@@ -146,17 +146,17 @@ class Product {
 
     /**
      * The average of the visible reviews' ratings to one decimal place (null without any) and how
-     * many there are, as the review module last reported (see {@link ProductCatalog#recordRating}).
-     * Excluded from optimistic locking like {@link #inStock}: a review must not make staff's edit stale.
+     * many there are, as the review module last reported. Only {@link ProductRatings} writes them,
+     * by an update of these two columns alone: never written with the rest of the product, so a
+     * staff edit read before a review cannot put back the rating it read, and a review never makes
+     * staff's edit stale.
      */
-    @Column(name = "rating_average", precision = 2, scale = 1)
+    @Column(name = "rating_average", precision = 2, scale = 1, insertable = false, updatable = false)
     @ScaledNumberField(decimalScale = 1, sortable = Sortable.YES)
-    @OptimisticLock(excluded = true)
     private BigDecimal ratingAverage;
 
-    @Column(name = "rating_count", nullable = false)
+    @Column(name = "rating_count", nullable = false, insertable = false, updatable = false)
     @GenericField(sortable = Sortable.YES)
-    @OptimisticLock(excluded = true)
     private long ratingCount;
 
     @Version
@@ -304,19 +304,6 @@ class Product {
 
     boolean inStock() {
         return inStock;
-    }
-
-    /** Takes the rating the review module computed; changes nothing (nor the search document) when it is the same. */
-    void rate(BigDecimal average, long count) {
-        if (count < 0 || (count == 0) != (average == null)) {
-            throw new IllegalArgumentException("an average exactly when there are ratings: " + average + ", " + count);
-        }
-        boolean same = ratingCount == count
-                && (average == null ? ratingAverage == null : ratingAverage != null && ratingAverage.compareTo(average) == 0);
-        if (!same) {
-            ratingAverage = average;
-            ratingCount = count;
-        }
     }
 
     BigDecimal ratingAverage() {

@@ -2,7 +2,6 @@ package com.buildnest.catalog;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,13 +43,10 @@ public class ProductCatalog {
     private final CatalogProperties properties;
     private final Clock clock;
     private final ProductViews views;
-    private final CatalogCache cache;
 
     ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
-            CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views,
-            CatalogCache cache) {
+            CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views) {
         this.views = views;
-        this.cache = cache;
         this.inventory = inventory;
         this.search = search;
         this.categories = categories;
@@ -93,20 +89,6 @@ public class ProductCatalog {
     @Transactional(readOnly = true)
     public boolean onSale(long productId) {
         return products.existsByIdAndActiveTrue(productId);
-    }
-
-    /**
-     * Records a product's rating as the review module computed it from the visible reviews:
-     * {@code average} to one decimal place (null when {@code count} is 0). Listings and the product
-     * page show it, and {@code sort=rating} orders by it, once the caller's transaction commits.
-     * The product need not be on sale; an unknown one is {@code catalog.product-not-found}.
-     */
-    @Transactional
-    public void recordRating(long productId, BigDecimal average, long count) {
-        Product product = products.findById(productId).orElseThrow(() -> BusinessRuleViolation.notFound(
-                "catalog.product-not-found", "No product with id " + productId + "."));
-        product.rate(average == null ? null : average.setScale(1, RoundingMode.UNNECESSARY), count);
-        cache.evictProduct(productId);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.buildnest.catalog.ProductCatalog;
+import com.buildnest.catalog.ProductRatings;
 import com.buildnest.customer.CustomerContacts;
 import com.buildnest.ordering.PurchaseHistory;
 import com.buildnest.review.ReviewEvents.ReviewHidden;
@@ -39,6 +40,7 @@ class Reviews {
     private final ReviewRepository reviews;
     private final ProductRatingRepository ratings;
     private final ProductCatalog catalog;
+    private final ProductRatings productRatings;
     private final PurchaseHistory purchases;
     private final CustomerContacts customers;
     private final ApplicationEventPublisher events;
@@ -46,11 +48,12 @@ class Reviews {
     private final Clock clock;
 
     Reviews(ReviewRepository reviews, ProductRatingRepository ratings, ProductCatalog catalog,
-            PurchaseHistory purchases, CustomerContacts customers, ApplicationEventPublisher events,
+            ProductRatings productRatings, PurchaseHistory purchases, CustomerContacts customers, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, Clock clock) {
         this.reviews = reviews;
         this.ratings = ratings;
         this.catalog = catalog;
+        this.productRatings = productRatings;
         this.purchases = purchases;
         this.customers = customers;
         this.events = events;
@@ -166,7 +169,7 @@ class Reviews {
             T changed = change.get();
             RatingSummary summary = RatingSummary.of(countVisibleByStars(productId));
             rating.recount(summary);
-            catalog.recordRating(productId, summary.average(), summary.count());
+            productRatings.record(productId, summary.average(), summary.count());
             return changed;
         });
     }

@@ -7,7 +7,7 @@
  * Staff hide a review with a reason (and may show it again); a hidden review counts nowhere public.
  * Every change recomputes the product's rating (average to one decimal place, count and
  * distribution by star) under a per-product lock and reports it to the catalogue
- * ({@link com.buildnest.catalog.ProductCatalog#recordRating}) in the same transaction, so listings
+ * ({@link com.buildnest.catalog.ProductRatings#record}) in the same transaction, so listings
  * can show it and sort by it. Moderation publishes {@link com.buildnest.review.ReviewEvents} for
  * the audit log.
  */

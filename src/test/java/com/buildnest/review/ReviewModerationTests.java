@@ -3,6 +3,7 @@ package com.buildnest.review;
 import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,26 @@ class ReviewModerationTests extends ReviewTestSupport {
 
         assertThat(staffView(review).get("hidden").asBoolean()).isFalse();
         assertThat(shop.reviews(cement).get("content")).hasSize(1);
+    }
+
+    @Test
+    void aStaffEditReadBeforeAReviewStillSucceedsAndKeepsTheRating() {
+        long cement = shop.product();
+        Buyer buyer = shop.receivedBy("Asha Rao", cement);
+        JsonNode read = api.get("/api/admin/products/" + cement, shop.staff()).json();
+
+        shop.reviewed(buyer, cement, 4, "Good");
+        Response edited = api.send("PUT", "/api/admin/products/" + cement, Map.of("Content-Type", "application/json",
+                "Authorization", "Bearer " + shop.staff()), HttpRequest.BodyPublishers.ofString("""
+                {"sku": "%s", "name": "Renamed cement", "brand": "Testcem", "categoryId": %d, "unit": "bag",
+                 "hsnCode": "2523", "weightGrams": 50000, "minimumOrderQuantity": 1, "orderStep": 1,
+                 "maximumOrderQuantity": 5000, "prices": [{"minQuantity": 1, "unitPrice": "400.00"}], "version": %d}"""
+                .formatted(read.get("sku").asString(), read.get("categoryId").asLong(), read.get("version").asLong())));
+
+        assertThat(edited.status()).as("a review does not make the edit stale: " + edited.body()).isEqualTo(200);
+        JsonNode product = api.get("/api/products/" + cement).json();
+        assertThat(product.get("name").asString()).isEqualTo("Renamed cement");
+        assertThat(rating(cement)).isEqualTo(Map.of("average", "4.0", "count", 1L));
     }
 
     private JsonNode staffView(long reviewId) {
