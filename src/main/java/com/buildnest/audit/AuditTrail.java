@@ -24,6 +24,8 @@ import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
 import com.buildnest.ordering.OrderStatusChanged;
 import com.buildnest.partner.PartnerEvents.WebhookSubscriptionChanged;
+import com.buildnest.review.ReviewEvents.ReviewHidden;
+import com.buildnest.review.ReviewEvents.ReviewUnhidden;
 
 /**
  * Writes the audit log from the events of other modules, in the same transaction as the change
@@ -156,6 +158,20 @@ class AuditTrail {
     public void on(WebhookSubscriptionChanged event) {
         record("partner.webhook-" + event.action(), null, event.actorId(),
                 ("subscription=" + event.subscriptionId() + " " + event.detail()).strip());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ReviewHidden event) {
+        record("review.hidden", event.authorId(), event.staffId(),
+                "review=" + event.reviewId() + " product=" + event.productId() + " reason=" + event.reason());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(ReviewUnhidden event) {
+        record("review.unhidden", event.authorId(), event.staffId(),
+                "review=" + event.reviewId() + " product=" + event.productId() + " reason=" + event.reason());
     }
 
     /** The log, newest first, optionally for one account or one action. */

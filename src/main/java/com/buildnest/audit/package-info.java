@@ -3,7 +3,7 @@
  * order), built from events, never holding a secret.
  */
 @ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "platform", "platform :: web", "customer", "catalog",
-        "ordering", "partner" })
+        "ordering", "partner", "review" })
 package com.buildnest.audit;
 
 import org.springframework.modulith.ApplicationModule;

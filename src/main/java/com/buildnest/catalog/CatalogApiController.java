@@ -69,8 +69,8 @@ class CatalogApiController {
     }
 
     /**
-     * Products, by name unless searched; {@code sort=rating} is accepted and ranks by relevance
-     * until products have reviews. Attribute filters are read from the raw parameter values: bound
+     * Products, by name unless searched; {@code sort=rating} puts the best rated first (see
+     * docs/reviews-and-wishlist.md). Attribute filters are read from the raw parameter values: bound
      * to a list, a single value would be cut at its commas ("capacity:1,000 litres").
      */
     @GetMapping({ "/products", "/products/search" })
@@ -173,7 +173,8 @@ class CatalogApiController {
             return text == null ? Order.NAME : Order.RELEVANCE;
         }
         return switch (sort.trim().toLowerCase(Locale.ROOT)) {
-            case "relevance", "rating" -> Order.RELEVANCE;
+            case "relevance" -> Order.RELEVANCE;
+            case "rating" -> Order.RATING;
             case "price", "price,asc" -> Order.PRICE_ASC;
             case "price,desc" -> Order.PRICE_DESC;
             case "newest" -> Order.NEWEST;

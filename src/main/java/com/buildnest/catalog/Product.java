@@ -1,5 +1,6 @@
 package com.buildnest.catalog;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDe
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ScaledNumberField;
 
 import com.buildnest.shared.Money;
 
@@ -141,6 +143,21 @@ class Product {
     @Column(name = "created_at", nullable = false)
     @GenericField(sortable = Sortable.YES)
     private Instant createdAt;
+
+    /**
+     * The average of the visible reviews' ratings to one decimal place (null without any) and how
+     * many there are, as the review module last reported. Only {@link ProductRatings} writes them,
+     * by an update of these two columns alone: never written with the rest of the product, so a
+     * staff edit read before a review cannot put back the rating it read, and a review never makes
+     * staff's edit stale.
+     */
+    @Column(name = "rating_average", precision = 2, scale = 1, insertable = false, updatable = false)
+    @ScaledNumberField(decimalScale = 1, sortable = Sortable.YES)
+    private BigDecimal ratingAverage;
+
+    @Column(name = "rating_count", nullable = false, insertable = false, updatable = false)
+    @GenericField(sortable = Sortable.YES)
+    private long ratingCount;
 
     @Version
     private long version;
@@ -287,6 +304,14 @@ class Product {
 
     boolean inStock() {
         return inStock;
+    }
+
+    BigDecimal ratingAverage() {
+        return ratingAverage;
+    }
+
+    long ratingCount() {
+        return ratingCount;
     }
 
     boolean active() {

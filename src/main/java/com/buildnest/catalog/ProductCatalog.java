@@ -85,6 +85,12 @@ public class ProductCatalog {
                         product -> Offer.of(product, rates.rateFor(product.hsnCode(), day).orElse(null), day)));
     }
 
+    /** Whether the product exists and is on sale (active). */
+    @Transactional(readOnly = true)
+    public boolean onSale(long productId) {
+        return products.existsByIdAndActiveTrue(productId);
+    }
+
     /**
      * An active product as it may be ordered on {@code day}: the quantities it may be ordered in
      * and its tier prices, both in its base {@code unit}, and the GST rate that day ({@code gstRate}
@@ -263,13 +269,13 @@ public class ProductCatalog {
             long maximumOrderQuantity, Money price, Money priceExcludingGst, Money priceIncludingGst,
             List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams,
             List<ProductAttribute> attributes, List<ProductImage> images, ProductImage image,
-            StockView stock) implements Serializable {
+            StockView stock, RatingView rating) implements Serializable {
 
         /** The same view with another stock (null: none, as cached). */
         ProductView withStock(StockView stock) {
             return new ProductView(id, sku, name, brand, category, description, unit, packs, minimumOrderQuantity,
                     orderStep, maximumOrderQuantity, price, priceExcludingGst, priceIncludingGst, tierPrices, hsnCode,
-                    gstRate, gst, weightGrams, attributes, images, image, stock);
+                    gstRate, gst, weightGrams, attributes, images, image, stock, rating);
         }
 
         static ProductView of(Product product, Category category, GstRate rate, boolean pricesIncludeGst,
@@ -287,7 +293,18 @@ public class ProductCatalog {
                     first.unitPriceIncludingGst(), tiers, product.hsnCode(), rate == null ? null : rate.percent(),
                     new GstView(product.hsnCode(), rate == null ? null : rate.percent(), inclusive),
                     product.weightGrams(), product.attributes(), images, images.isEmpty() ? null : images.get(0),
-                    StockView.of(available, ordering.minimum()));
+                    StockView.of(available, ordering.minimum()),
+                    RatingView.of(product.ratingAverage(), product.ratingCount()));
+        }
+    }
+
+    /**
+     * The product's reviews in brief: {@code average} of their ratings with one decimal place, such
+     * as {@code "4.3"} (null without reviews), and how many there are.
+     */
+    record RatingView(String average, long count) implements Serializable {
+        static RatingView of(BigDecimal average, long count) {
+            return new RatingView(average == null ? null : average.toPlainString(), count);
         }
     }
 

@@ -60,7 +60,7 @@ class ProductSearch {
     private static final int MAX_ATTRIBUTE_TERMS = 2_000;
 
     enum Order {
-        RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, NAME
+        RELEVANCE, PRICE_ASC, PRICE_DESC, NEWEST, NAME, RATING
     }
 
     /**
@@ -312,6 +312,9 @@ class ProductSearch {
             case PRICE_DESC -> f.field("pricePaise").desc().then().field("id_sort");
             case NEWEST -> f.field("createdAt").desc().then().field("id_sort");
             case NAME -> f.field("name_sort").asc().then().field("id_sort");
+            // Best rated first as shoppers see it (one decimal place), more reviews first among equals, unrated last.
+            case RATING -> f.field("ratingAverage").desc().missing().last().then().field("ratingCount").desc()
+                    .then().field("id_sort");
         };
     }
 

@@ -1,5 +1,7 @@
 package com.buildnest.customer;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -25,4 +27,14 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     Optional<Account> findLockedById(Long id);
 
     boolean existsByUsername(String username);
+
+    /** The full names of enabled accounts that gave one, without loading the accounts (or their roles). */
+    @Query("select a.id as id, a.fullName as fullName from Account a where a.id in :ids and a.enabled = true and a.fullName is not null")
+    List<FullName> findFullNames(Collection<Long> ids);
+
+    interface FullName {
+        Long getId();
+
+        String getFullName();
+    }
 }

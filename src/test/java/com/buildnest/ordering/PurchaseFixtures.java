@@ -77,13 +77,18 @@ public final class PurchaseFixtures {
      * from 50; 50 kg a bag; HSN 2523 (18 %); with {@code stock} bags on the shelf.
      */
     public long product(long stock) {
+        return product(stock, "Testcem");
+    }
+
+    /** The same cement under another brand (so a test can list its own products by brand). */
+    public long product(long stock, String brand) {
         String sku = "ORD-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Response created = api.postJson("/api/admin/products", """
-                {"sku": "%s", "name": "Checkout test cement %s", "brand": "Testcem", "categoryId": %d,
+                {"sku": "%s", "name": "Checkout test cement %s", "brand": "%s", "categoryId": %d,
                  "unit": "bag", "hsnCode": "2523", "weightGrams": 50000, "minimumOrderQuantity": 1,
                  "orderStep": 1, "maximumOrderQuantity": 5000,
                  "prices": [{"minQuantity": 1, "unitPrice": "400.00"}, {"minQuantity": 50, "unitPrice": "390.00"}]}"""
-                .formatted(sku, sku, cementShelf), staff);
+                .formatted(sku, sku, brand, cementShelf), staff);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         if (stock > 0) {
             inventory.receive(sku, stock, "test delivery", 1);

@@ -636,7 +636,7 @@ class PartnerWebhooksTests {
 
     private void orderMoved(String orderNumber, OrderStatus from, OrderStatus to, String note) {
         transactions.executeWithoutResult(status -> events.publishEvent(new OrderStatusChanged(orderNumber,
-                NO_ACCOUNT, from, to, TOTAL, null, note, Instant.parse("2026-11-25T10:00:00Z"))));
+                NO_ACCOUNT, from, to, TOTAL, com.buildnest.shared.Money.ZERO, null, note, Instant.parse("2026-11-25T10:00:00Z"))));
     }
 
     private void stockRanLow(String sku) {

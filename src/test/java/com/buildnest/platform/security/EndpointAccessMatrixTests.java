@@ -144,6 +144,9 @@ class EndpointAccessMatrixTests {
             everyone("GET", "/api/products", null, PathId.NONE, Outcome.success(200)),
             everyone("GET", "/api/products/search", null, PathId.NONE, Outcome.success(200)),
             everyone("GET", "/api/products/{id}", null, PathId.FIRST_PRODUCT, Outcome.success(200)),
+            // Reviews: anyone reads them; writing one takes a signed-in buyer (an empty body reaches validation).
+            everyone("GET", "/api/products/{id}/reviews", null, PathId.FIRST_PRODUCT, Outcome.success(200)),
+            signedIn("POST", "/api/products/{id}/reviews", "{}", PathId.FIRST_PRODUCT, INVALID),
 
             // Registration, sign-in, sessions and forgotten passwords: open to all. An empty body
             // reaches validation, which proves security let the caller through and changes nothing.
@@ -184,6 +187,11 @@ class EndpointAccessMatrixTests {
                     Outcome.problem(404, "order.not-found")),
             signedIn("POST", "/api/orders/{orderNumber}/return", "{\"reason\": \"The bags arrived torn\"}",
                     PathId.MISSING_ORDER, Outcome.problem(404, "order.not-found")),
+            // The caller's own wishlist: a product that does not exist cannot be added, and removing it is a no-op.
+            signedIn("GET", "/api/wishlist", null, PathId.NONE, Outcome.success(200)),
+            signedIn("PUT", "/api/wishlist/items/{productId}", null, PathId.MISSING,
+                    Outcome.problem(404, "catalog.product-not-found")),
+            signedIn("DELETE", "/api/wishlist/items/{productId}", null, PathId.MISSING, Outcome.success(204)),
             // Checkout and the browser's payment callback: any signed-in customer, for their own cart and order.
             signedIn("POST", "/api/checkout", "{}", PathId.NONE, INVALID),
             signedIn("POST", "/api/payments/razorpay/verify", "{}", PathId.NONE, INVALID),
@@ -258,6 +266,11 @@ class EndpointAccessMatrixTests {
             // Sales analytics: staff and administrators; reading changes nothing.
             staffArea("GET", "/api/admin/analytics/dashboard", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
+            // Review moderation: staff and administrators. Empty bodies reach validation, so nothing can change.
+            staffArea("GET", "/api/admin/reviews", null, PathId.NONE, Unchanged.NOTHING_TO_SEE, Outcome.success(200)),
+            staffArea("POST", "/api/admin/reviews/{id}/hide", "{}", PathId.MISSING, Unchanged.NOTHING_TO_SEE, INVALID),
+            staffArea("POST", "/api/admin/reviews/{id}/unhide", "{}", PathId.MISSING, Unchanged.NOTHING_TO_SEE,
+                    INVALID),
             administratorsOnly("GET", "/api/admin/audit", null, PathId.NONE, Unchanged.NOTHING_TO_SEE,
                     Outcome.success(200)),
             // Partner webhooks name outside systems and send traffic to them: administrators only,
@@ -453,6 +466,7 @@ class EndpointAccessMatrixTests {
             case FIRST_PRODUCT -> endpoint.path().replace("{id}", Long.toString(firstProductId));
             case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID))
                     .replace("{itemId}", Long.toString(MISSING_ID)).replace("{deliveryId}", Long.toString(MISSING_ID));
+                    .replace("{itemId}", Long.toString(MISSING_ID)).replace("{productId}", Long.toString(MISSING_ID));
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
             case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
             case MISSING_ORDER -> endpoint.path().replace("{orderNumber}", MISSING_ORDER);
