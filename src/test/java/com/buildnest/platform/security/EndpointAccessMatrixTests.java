@@ -465,8 +465,8 @@ class EndpointAccessMatrixTests {
             case NONE -> endpoint.path();
             case FIRST_PRODUCT -> endpoint.path().replace("{id}", Long.toString(firstProductId));
             case MISSING -> endpoint.path().replace("{id}", Long.toString(MISSING_ID))
-                    .replace("{itemId}", Long.toString(MISSING_ID)).replace("{deliveryId}", Long.toString(MISSING_ID));
-                    .replace("{itemId}", Long.toString(MISSING_ID)).replace("{productId}", Long.toString(MISSING_ID));
+                    .replace("{itemId}", Long.toString(MISSING_ID)).replace("{deliveryId}", Long.toString(MISSING_ID))
+                    .replace("{productId}", Long.toString(MISSING_ID));
             case FRESH_ACCOUNT -> endpoint.path().replace("{id}", Long.toString(target));
             case MISSING_SKU -> endpoint.path().replace("{sku}", MISSING_SKU);
             case MISSING_ORDER -> endpoint.path().replace("{orderNumber}", MISSING_ORDER);
