@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -15,6 +18,10 @@ interface AdminProductRepository extends Repository<Product, Long> {
     Optional<Product> findBySku(String sku);
 
     List<Product> findBySkuIn(List<String> skus);
+
+    /** The products, locked until the transaction ends, in SKU order (so two lockers never deadlock). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    List<Product> findBySkuInOrderBySkuAsc(List<String> skus);
 
     boolean existsBySku(String sku);
 

@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
@@ -43,9 +44,11 @@ import com.buildnest.shared.Money;
  * {@code price_paise} repeats the first tier's price so listings can sort by it. Its attributes
  * (grade, finish, size…) and images are ordered lists of their own.
  * The search index (docs/adr/0005, {@link ProductSearch}) holds the fields marked for it and
- * follows every change to a product when its transaction commits.
+ * follows every change to a product when its transaction commits. Updates write only the columns
+ * that changed, so a staff edit and the stock follower's {@code in_stock} never overwrite each other.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "catalog_product")
 @Indexed(index = "product")
 class Product {

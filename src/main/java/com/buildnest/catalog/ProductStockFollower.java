@@ -116,7 +116,8 @@ class ProductStockFollower {
             Map<String, StockLevel> bySku = levels.stream()
                     .collect(Collectors.toMap(StockLevel::sku, Function.identity(), (a, b) -> b));
             int count = 0;
-            for (Product product : products.findBySkuIn(List.copyOf(bySku.keySet()))) {
+            // Locked, so a staff edit committing meanwhile is neither written back over nor indexed stale.
+            for (Product product : products.findBySkuInOrderBySkuAsc(List.copyOf(bySku.keySet()))) {
                 boolean before = product.inStock();
                 product.followStock(bySku.get(product.sku()).available());
                 count += before != product.inStock() ? 1 : 0;

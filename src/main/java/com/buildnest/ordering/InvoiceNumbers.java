@@ -30,10 +30,13 @@ class InvoiceNumbers {
     String next(LocalDate invoiceDay) {
         FinancialYear financialYear = FinancialYear.containing(invoiceDay);
         String year = financialYear.label();
-        jdbc.sql("insert ignore into ordering_invoice_sequence (financial_year, last_number) values (?, 0)")
-                .param(year).update();
-        jdbc.sql("update ordering_invoice_sequence set last_number = last_number + 1 where financial_year = ?")
-                .param(year).update();
+        // The increment first: an insert that meets the year's existing row takes a shared lock on it,
+        // and two payments holding one each then deadlock upgrading it for their increments.
+        if (increment(year) == 0) {
+            jdbc.sql("insert ignore into ordering_invoice_sequence (financial_year, last_number) values (?, 0)")
+                    .param(year).update(); // the year's first invoice (or a race to write its row)
+            increment(year);
+        }
         long number = jdbc.sql("select last_number from ordering_invoice_sequence where financial_year = ?")
                 .param(year).query(Long.class).single();
         String invoiceNumber = prefix + "/" + financialYear.shortLabel() + "/"
@@ -42,5 +45,10 @@ class InvoiceNumbers {
             throw new IllegalStateException("Invoice numbers of " + year + " have outgrown 16 characters");
         }
         return invoiceNumber;
+    }
+
+    private int increment(String year) {
+        return jdbc.sql("update ordering_invoice_sequence set last_number = last_number + 1 where financial_year = ?")
+                .param(year).update();
     }
 }

@@ -86,7 +86,8 @@ class DatabaseOutageTests {
         database.cut();
         try {
             awaitStatus("/actuator/health/readiness", status -> status == 503);
-            Response whileDown = api.get("/api/products");
+            // A listing this replica remembers may still be shown (docs/adr/0009); one it must read cannot.
+            Response whileDown = api.get("/api/products?category=cement&sort=newest");
             assertProblem(whileDown, 503, "platform.database-unavailable");
             assertThat(whileDown.header("Retry-After")).isEqualTo("5");
             assertThat(api.get("/actuator/health/liveness").status()).as("alive: no restart needed").isEqualTo(200);
