@@ -42,14 +42,12 @@ interface CartRepository extends JpaRepository<Cart, Long> {
     @Query("delete from Cart c where c.id in :ids")
     int deleteByIds(Collection<Long> ids);
 
-    /** Moves a cart past {@code version} if it is still there, in one conditional update. */
+    /**
+     * Deletes a checked-out cart if it is still at {@code version}, in one statement: its lines and
+     * notices go with it (ON DELETE CASCADE), and the shopper's next add starts a new cart.
+     */
     @Modifying
-    @Query("""
-            update Cart c set c.version = c.version + 1, c.updatedAt = :now, c.lastActivityAt = :now
-            where c.id = :cartId and c.accountId = :accountId and c.version = :version""")
-    int advanceVersion(long cartId, long accountId, long version, Instant now);
-
-    @Modifying
-    @Query("delete from CartItem i where i.cart.id = :cartId")
-    int deleteItemsOf(long cartId);
+    @Query(value = "delete from cart where id = :cartId and account_id = :accountId and version = :version",
+            nativeQuery = true)
+    int deleteAtVersion(long cartId, long accountId, long version);
 }

@@ -137,17 +137,14 @@ public class Carts {
     }
 
     /**
-     * An order was placed from {@link #forCheckout}'s snapshot: empties the cart, but only if it is
-     * still at that version (one conditional update). Returns false, changing nothing, when the
-     * shopper changed the cart meanwhile, so lines added in another tab are not lost.
+     * An order was placed from {@link #forCheckout}'s snapshot: the cart goes (the next add starts a
+     * new one), but only if it is still at that version (one conditional delete). Returns false,
+     * changing nothing, when the shopper changed the cart meanwhile, so lines added in another tab
+     * are not lost.
      */
     @Transactional
     public boolean checkedOut(long accountId, long cartId, long version) {
-        if (carts.advanceVersion(cartId, accountId, version, clock.instant()) == 0) {
-            return false;
-        }
-        carts.deleteItemsOf(cartId);
-        return true;
+        return carts.deleteAtVersion(cartId, accountId, version) == 1;
     }
 
     /** Deletes up to {@code batchSize} guest carts untouched since {@code idleSince}; returns how many. */
