@@ -3,7 +3,8 @@
 # scratch database (dropped at the end), starts the packaged jar on it with the services
 # profile, waits for readiness and for the search index to hold every product, then drives wrk
 # (32 connections, 2 threads) at a trivial endpoint (/livez, the baseline), product details over
-# random ids, category listings over random categories and keyword searches with facets over
+# random ids (first with few product views cached, then again after every product page was viewed
+# once), category listings over random categories and keyword searches with facets over
 # realistic words: a warm-up run, then a measured run, each. Prints a Markdown table and, with
 # --record, replaces the catalogue section of docs/benchmarks.md with it.
 #
@@ -77,13 +78,38 @@ log "$(wc -l <"$work/ids.txt") product ids, $(wc -l <"$work/slugs.txt") categori
 script="ops/bench/wrk/random-path.lua"
 scenarios=(
   "trivial (/livez)|/livez|"
-  "product details|/api/products/%s|$work/ids.txt"
+  "product details, views not yet cached|/api/products/%s|$work/ids.txt"
+  "PRIME"
+  "product details, every view cached once|/api/products/%s|$work/ids.txt"
   "category listing|/api/products?category=%s&size=24|$work/slugs.txt"
   "keyword search with facets|/api/products/search?query=%s&size=24|$work/words.txt"
 )
 rows=()
 baseline=""
 for scenario in "${scenarios[@]}"; do
+  if [[ "$scenario" == PRIME ]]; then
+    # Every product page viewed once, as in a shop that has been open a while: their views are now
+    # in the cache (Redis), while the stock on each page is still read live.
+    log "viewing every product once"
+    python3 - "$base" "$work/ids.txt" <<'PY'
+import http.client, sys, threading, urllib.parse
+base, ids = urllib.parse.urlsplit(sys.argv[1]), [l.strip() for l in open(sys.argv[2]) if l.strip()]
+failed = []
+def view(part):
+    connection = http.client.HTTPConnection(base.hostname, base.port, timeout=30)
+    for product in part:
+        connection.request("GET", "/api/products/" + product)
+        response = connection.getresponse()
+        response.read()
+        if response.status != 200:
+            failed.append(product)
+threads = [threading.Thread(target=view, args=(ids[i::8],)) for i in range(8)]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print(f"viewed {len(ids)} products, {len(failed)} failed", file=sys.stderr)
+PY
+    continue
+  fi
   IFS='|' read -r name template values <<<"$scenario"
   wrk_args=(-t2 -c"$connections" --timeout 10s -s "$script" "$base" -- "$template")
   [[ -n "$values" ]] && wrk_args+=("$values")
