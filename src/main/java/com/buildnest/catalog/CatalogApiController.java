@@ -54,10 +54,10 @@ class CatalogApiController {
     private static final String RUPEES = "\\d{1,8}(\\.\\d{1,2})?";
 
     private final ProductCatalog catalog;
-    private final ListingMemo memo;
+    private final CatalogMemo memo;
     private final Validator validator;
 
-    CatalogApiController(ProductCatalog catalog, ListingMemo memo, Validator validator) {
+    CatalogApiController(ProductCatalog catalog, CatalogMemo memo, Validator validator) {
         this.catalog = catalog;
         this.memo = memo;
         this.validator = validator;

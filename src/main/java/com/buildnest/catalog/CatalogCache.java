@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Evicts cached catalogue reads (and the listing pages of {@link ListingMemo}) after a change commits: evicting earlier would let a read in
+ * Evicts cached catalogue reads (and what {@link CatalogMemo} remembers) after a change commits: evicting earlier would let a read in
  * between cache the old row again, and it keeps Redis calls out of database transactions. A cache
  * that cannot be reached is logged and skipped; its entries then expire with their time to live.
  */
@@ -26,9 +26,9 @@ class CatalogCache {
     private static final Logger log = LoggerFactory.getLogger(CatalogCache.class);
 
     private final CacheManager caches;
-    private final ListingMemo listings;
+    private final CatalogMemo listings;
 
-    CatalogCache(CacheManager caches, ListingMemo listings) {
+    CatalogCache(CacheManager caches, CatalogMemo listings) {
         this.caches = caches;
         this.listings = listings;
     }
@@ -45,7 +45,7 @@ class CatalogCache {
         afterCommit(CATEGORIES, Cache::invalidate);
     }
 
-    /** Every eviction also forgets the listing pages this replica remembers: they show the same products. */
+    /** Every eviction also forgets the pages and views this replica remembers: they show the same products. */
     private void afterCommit(String name, Consumer<Cache> eviction) {
         Runnable evict = () -> {
             listings.forget();

@@ -12,16 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        start (embedded default only)
  * @param pricesIncludeGst show prices to shoppers with GST included (prices are always stored
  *        tax-exclusive; the product view shows both amounts either way)
- * @param listingMemoFor how long a replica answers the same listing or search page from memory
+ * @param memoFor how long a replica answers the same listing or search page from memory
  *        (docs/adr/0009); zero turns the memo off
  */
 @ConfigurationProperties("buildnest.catalog")
 public record CatalogProperties(@DefaultValue("false") boolean demoCatalogue,
-        @DefaultValue("false") boolean pricesIncludeGst, @DefaultValue("5s") Duration listingMemoFor) {
+        @DefaultValue("false") boolean pricesIncludeGst, @DefaultValue("5s") Duration memoFor) {
 
     public CatalogProperties {
-        if (listingMemoFor.isNegative()) {
-            throw new IllegalArgumentException("buildnest.catalog.listing-memo-for must not be negative");
+        if (memoFor.isNegative()) {
+            throw new IllegalArgumentException("buildnest.catalog.memo-for must not be negative");
         }
     }
 }

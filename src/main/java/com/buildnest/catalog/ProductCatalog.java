@@ -43,10 +43,13 @@ public class ProductCatalog {
     private final CatalogProperties properties;
     private final Clock clock;
     private final ProductViews views;
+    private final CatalogMemo memo;
 
     ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
-            CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views) {
+            CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views,
+            CatalogMemo memo) {
         this.views = views;
+        this.memo = memo;
         this.inventory = inventory;
         this.search = search;
         this.categories = categories;
@@ -222,11 +225,12 @@ public class ProductCatalog {
     }
 
     /**
-     * An active product with its stock now. The rest of the view comes cached from {@link ProductViews};
-     * no transaction here, so the cache is asked outside any.
+     * An active product with its stock now. The rest of the view comes from this replica's memo
+     * ({@link CatalogMemo}, seconds) or else the shared view cache ({@link ProductViews}); no
+     * transaction here, so neither is asked inside one.
      */
     ProductView product(long id) {
-        ProductView view = views.withoutStock(id);
+        ProductView view = memo.view(id, views::withoutStock);
         long available = inventory.availability(List.of(view.sku())).getOrDefault(view.sku(), 0L);
         return view.withStock(StockView.of(available, view.minimumOrderQuantity()));
     }

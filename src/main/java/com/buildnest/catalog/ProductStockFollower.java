@@ -41,14 +41,14 @@ class ProductStockFollower {
     private final Inventory inventory;
     private final AdminProductRepository products;
     private final TransactionTemplate transaction;
-    private final ListingMemo listings;
+    private final CatalogMemo listings;
     private final Clock clock;
     /** When the previous look began: changes stamped since then (less the overlap) are read next. */
     private Instant lastChange;
     private Instant lastFullCheck;
 
     ProductStockFollower(Inventory inventory, AdminProductRepository products, PlatformTransactionManager transactions,
-            ListingMemo listings, Clock clock) {
+            CatalogMemo listings, Clock clock) {
         this.inventory = inventory;
         this.listings = listings;
         this.products = products;
@@ -125,7 +125,7 @@ class ProductStockFollower {
             return count;
         });
         if (flipped != null && flipped > 0) {
-            listings.forget(); // remembered pages would still filter and count by the old answer
+            listings.forgetPages(); // remembered pages would still filter and count by the old answer
         }
         return flipped == null ? 0 : flipped;
     }

@@ -14,13 +14,13 @@ import com.buildnest.catalog.ProductCatalog.Facets;
 import com.buildnest.catalog.ProductCatalog.SearchPage;
 import com.buildnest.catalog.ProductCatalog.SearchQuery;
 
-class ListingMemoTests {
+class CatalogMemoTests {
 
     private final AtomicInteger searches = new AtomicInteger();
 
     @Test
     void theSameSearchIsAnsweredOnceWhileRemembered() {
-        ListingMemo memo = memo(Duration.ofMinutes(1));
+        CatalogMemo memo = memo(Duration.ofMinutes(1));
 
         memo.page(cement(), 0, 24, this::search);
         memo.page(cement(), 0, 24, this::search);
@@ -30,7 +30,7 @@ class ListingMemoTests {
 
     @Test
     void anotherPageOrSizeOrFilterIsAnotherSearch() {
-        ListingMemo memo = memo(Duration.ofMinutes(1));
+        CatalogMemo memo = memo(Duration.ofMinutes(1));
 
         memo.page(cement(), 0, 24, this::search);
         memo.page(cement(), 1, 24, this::search);
@@ -43,7 +43,7 @@ class ListingMemoTests {
 
     @Test
     void forgettingMakesTheNextAskSearchAgain() {
-        ListingMemo memo = memo(Duration.ofMinutes(1));
+        CatalogMemo memo = memo(Duration.ofMinutes(1));
         memo.page(cement(), 0, 24, this::search);
 
         memo.forget();
@@ -54,7 +54,7 @@ class ListingMemoTests {
 
     @Test
     void aZeroPeriodTurnsTheMemoOff() {
-        ListingMemo memo = memo(Duration.ZERO);
+        CatalogMemo memo = memo(Duration.ZERO);
 
         memo.page(cement(), 0, 24, this::search);
         memo.page(cement(), 0, 24, this::search);
@@ -62,8 +62,33 @@ class ListingMemoTests {
         assertThat(searches).hasValue(2);
     }
 
-    private static ListingMemo memo(Duration keepFor) {
-        return new ListingMemo(new CatalogProperties(false, false, keepFor));
+    @Test
+    void aProductViewIsReadOnceWhileRememberedAndAgainAfterACatalogueChange() {
+        CatalogMemo memo = memo(Duration.ofMinutes(1));
+        AtomicInteger reads = new AtomicInteger();
+
+        memo.view(7, id -> view(reads));
+        memo.view(7, id -> view(reads));
+        assertThat(reads).hasValue(1);
+
+        memo.forgetPages(); // a stock state changed: views hold no stock
+        memo.view(7, id -> view(reads));
+        assertThat(reads).hasValue(1);
+
+        memo.forget();
+        memo.view(7, id -> view(reads));
+        assertThat(reads).hasValue(2);
+    }
+
+    private static ProductCatalog.ProductView view(AtomicInteger reads) {
+        reads.incrementAndGet();
+        return new ProductCatalog.ProductView(7, "CEM-TEST-7", "Test cement", "Testcem", null, "", SellingUnit.ofCode("bag"),
+                List.of(), 1, 1, 100, null, null, null, List.of(), "2523", null, null, 50_000, List.of(), List.of(), null,
+                null, null);
+    }
+
+    private static CatalogMemo memo(Duration keepFor) {
+        return new CatalogMemo(new CatalogProperties(false, false, keepFor));
     }
 
     private static SearchQuery cement() {
