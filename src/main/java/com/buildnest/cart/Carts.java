@@ -58,10 +58,6 @@ public class Carts {
         this.clock = clock;
         this.edits = new TransactionTemplate(transactions);
         this.edits.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        // Each edit locks its cart's row. Under REPEATABLE READ, locking a cart that does not exist yet
-        // (every shopper's first add after a checkout) also locks the gap around it, and two shoppers
-        // creating carts then deadlock on each other's gaps; READ COMMITTED locks only rows.
-        this.edits.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
     }
