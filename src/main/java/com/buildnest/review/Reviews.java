@@ -101,7 +101,7 @@ class Reviews {
     ReviewView post(long productId, long accountId, int rating, String title, String text) {
         requireOnSale(productId);
         if (!purchases.hasReceived(accountId, productId)) {
-            throw BusinessRuleViolation.conflict("review.not-purchased", "Only a customer who received product "
+            throw BusinessRuleViolation.forbidden("review.not-purchased", "Only a customer who received product "
                     + productId + " may review it; none of your delivered orders has it.");
         }
         try {

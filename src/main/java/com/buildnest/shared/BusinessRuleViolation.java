@@ -16,7 +16,9 @@ public class BusinessRuleViolation extends RuntimeException {
         /** The action conflicts with the current state (stock sold out, order already shipped). */
         CONFLICT,
         /** The caller's credentials or tokens are not good enough (wrong password, spent refresh token). */
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        /** The caller is known but may not do this (a review from a customer who never received the product). */
+        FORBIDDEN
     }
 
     private final String code;
@@ -41,6 +43,10 @@ public class BusinessRuleViolation extends RuntimeException {
 
     public static BusinessRuleViolation unauthenticated(String code, String message) {
         return new BusinessRuleViolation(Kind.UNAUTHENTICATED, code, message);
+    }
+
+    public static BusinessRuleViolation forbidden(String code, String message) {
+        return new BusinessRuleViolation(Kind.FORBIDDEN, code, message);
     }
 
     public static BusinessRuleViolation conflict(String code, String message) {

@@ -90,7 +90,7 @@ class ReviewApiTests extends ReviewTestSupport {
         Buyer boughtAnother = shop.receivedBy("Asha Rao", other);
 
         for (Buyer refused : List.of(neverBought, paidNotDelivered, cancelled, boughtAnother)) {
-            assertProblem(shop.review(refused, cement, 5, "Great cement."), 409, "review.not-purchased");
+            assertProblem(shop.review(refused, cement, 5, "Great cement."), 403, "review.not-purchased");
         }
 
         JsonNode listed = shop.reviews(cement);
