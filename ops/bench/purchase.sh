@@ -110,14 +110,6 @@ if [[ "$record" == true ]]; then
     echo '```'
     echo "<!-- purchase-bench:end -->"
   } >"$section"
-  python3 - "$section" docs/benchmarks.md <<'PY'
-import re, sys
-section = open(sys.argv[1]).read().rstrip("\n")
-path = sys.argv[2]
-text = open(path).read()
-pattern = re.compile(r"<!-- purchase-bench:start -->.*?<!-- purchase-bench:end -->", re.S)
-text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
-open(path, "w").write(text)
-PY
+  record_section purchase-bench "$section" docs/benchmarks.md
   log "recorded in docs/benchmarks.md"
 fi

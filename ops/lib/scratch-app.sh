@@ -4,6 +4,7 @@
 # the packaged jar on it under the services profile and wait until it is ready.
 # Source it after common.sh; the caller cds to the repository root first.
 # Sets: database, work (a temporary directory), app_pid, base (the application's URL).
+# Also record_section, which writes a benchmark's section into docs/benchmarks.md.
 
 # scratch_begin NAME: a new database NAME_<pid> and a work directory, both removed on exit.
 scratch_begin() {
@@ -75,4 +76,17 @@ scratch_jar() {
     jar=$(packaged_jar)
   fi
   echo "$jar"
+}
+
+# record_section NAME FILE DOC: replaces the part of DOC between <!-- NAME:start --> and
+# <!-- NAME:end --> with FILE (which carries those markers itself), or appends FILE when DOC has none.
+record_section() {
+  python3 - "$1" "$2" "$3" <<'PY'
+import re, sys
+name, section, path = sys.argv[1], open(sys.argv[2]).read().rstrip("\n"), sys.argv[3]
+text = open(path).read()
+pattern = re.compile(r"<!-- " + re.escape(name) + r":start -->.*?<!-- " + re.escape(name) + r":end -->", re.S)
+text = pattern.sub(lambda _: section, text) if pattern.search(text) else text.rstrip("\n") + "\n\n" + section + "\n"
+open(path, "w").write(text)
+PY
 }

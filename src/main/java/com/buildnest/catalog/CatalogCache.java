@@ -26,11 +26,11 @@ class CatalogCache {
     private static final Logger log = LoggerFactory.getLogger(CatalogCache.class);
 
     private final CacheManager caches;
-    private final CatalogMemo listings;
+    private final CatalogMemo memo;
 
-    CatalogCache(CacheManager caches, CatalogMemo listings) {
+    CatalogCache(CacheManager caches, CatalogMemo memo) {
         this.caches = caches;
-        this.listings = listings;
+        this.memo = memo;
     }
 
     void evictProduct(long id) {
@@ -48,7 +48,7 @@ class CatalogCache {
     /** Every eviction also forgets the pages and views this replica remembers: they show the same products. */
     private void afterCommit(String name, Consumer<Cache> eviction) {
         Runnable evict = () -> {
-            listings.forget();
+            memo.forget();
             try {
                 Cache cache = caches.getCache(name);
                 if (cache != null) {

@@ -41,16 +41,16 @@ class ProductStockFollower {
     private final Inventory inventory;
     private final AdminProductRepository products;
     private final TransactionTemplate transaction;
-    private final CatalogMemo listings;
+    private final CatalogMemo memo;
     private final Clock clock;
     /** When the previous look began: changes stamped since then (less the overlap) are read next. */
     private Instant lastChange;
     private Instant lastFullCheck;
 
     ProductStockFollower(Inventory inventory, AdminProductRepository products, PlatformTransactionManager transactions,
-            CatalogMemo listings, Clock clock) {
+            CatalogMemo memo, Clock clock) {
         this.inventory = inventory;
-        this.listings = listings;
+        this.memo = memo;
         this.products = products;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -125,7 +125,7 @@ class ProductStockFollower {
             return count;
         });
         if (flipped != null && flipped > 0) {
-            listings.forgetPages(); // remembered pages would still filter and count by the old answer
+            memo.forgetPages(); // remembered pages would still filter and count by the old answer
         }
         return flipped == null ? 0 : flipped;
     }

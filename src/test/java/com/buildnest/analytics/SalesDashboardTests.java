@@ -10,12 +10,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -36,6 +32,7 @@ import com.buildnest.shared.IndianDay;
 import com.buildnest.shared.Money;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
+import com.buildnest.testing.AtOnce;
 import com.buildnest.testing.BuildNestTest;
 
 import tools.jackson.databind.JsonNode;
@@ -163,23 +160,10 @@ class SalesDashboardTests {
                 at(day, "08:00"));
         OrderStatusChanged paid = event(orderNumber, OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, total,
                 Money.ZERO, at(day, "08:01"));
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> deliveries = List.of(placed, paid, paid, placed, paid, placed).stream()
-                    .map(event -> threads.submit(() -> {
-                        start.await();
-                        facts.record(event);
-                        return null;
-                    }))
-                    .collect(Collectors.toList());
-            start.countDown();
-            for (Future<?> delivery : deliveries) {
-                delivery.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        AtOnce.run(List.of(placed, paid, paid, placed, paid, placed).stream().<Callable<Void>>map(event -> () -> {
+            facts.record(event);
+            return null;
+        }).toList());
 
         JsonNode dashboard = dashboard(day, day);
         assertThat(days(dashboard)).containsExactly(day + " 1 777.77 0.00");

@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.Test;
 
 import com.buildnest.cart.CartFixtures.Caller;
 import com.buildnest.cart.CartFixtures.Product;
 import com.buildnest.testing.ApiClient.Response;
+import com.buildnest.testing.AtOnce;
 import com.buildnest.testing.BuildNestTest;
 
 import tools.jackson.databind.JsonNode;
@@ -76,24 +73,9 @@ class CartConcurrencyTests extends ShopTestSupport {
             shoppers.add(newCustomer());
         }
         long deadlocksBefore = deadlocks();
-        ExecutorService pool = Executors.newFixedThreadPool(shoppers.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (Caller shopper : shoppers) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return shopper.add(cement.id(), 1);
-                }));
-            }
-            start.countDown();
-            for (Future<Response> answer : answers) {
-                Response response = answer.get(60, TimeUnit.SECONDS);
-                assertThat(response.status()).as(response.body()).isEqualTo(201);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+
+        allAnswerCreated(shoppers.stream().<Callable<Response>>map(shopper -> () -> shopper.add(cement.id(), 1)).toList());
+
         assertThat(deadlocks()).as("carts created side by side lock only their own rows").isEqualTo(deadlocksBefore);
     }
 
@@ -114,23 +96,12 @@ class CartConcurrencyTests extends ShopTestSupport {
     }
 
     private void addAllAtOnce(Caller customer, List<Product> products) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(products.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> answers = new ArrayList<>();
-            for (Product product : products) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return customer.add(product.id(), 2);
-                }));
-            }
-            start.countDown();
-            for (Future<Response> answer : answers) {
-                Response response = answer.get(60, TimeUnit.SECONDS);
-                assertThat(response.status()).as(response.body()).isEqualTo(201);
-            }
-        } finally {
-            pool.shutdownNow();
+        allAnswerCreated(products.stream().<Callable<Response>>map(product -> () -> customer.add(product.id(), 2)).toList());
+    }
+
+    private static void allAnswerCreated(List<Callable<Response>> adds) throws Exception {
+        for (Response response : AtOnce.run(adds)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
         }
     }
 

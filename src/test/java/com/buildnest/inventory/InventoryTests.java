@@ -28,6 +28,7 @@ import com.buildnest.inventory.StockFixtures.LedgerTotals;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.testing.BuildNestTest;
 import com.buildnest.testing.StatementCounter;
+import com.buildnest.testing.StatementCounter.Counted;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -88,13 +89,11 @@ class InventoryTests {
         String sand = cementOnTheShelf(inventory, 3, 0L);
         String steel = cementOnTheShelf(inventory, 7, 0L);
         inventory.reserve("ORD-AVAIL-" + cement, List.of(new Line(cement, 4)), TTL);
-        List<Map<String, Long>> answer = new java.util.ArrayList<>();
+        Counted<Map<String, Long>> counted = StatementCounter.counted(
+                () -> inventory.availability(List.of(cement, sand, steel, StockFixtures.newSku())));
 
-        List<String> statements = StatementCounter.statementsOf(() -> answer.add(
-                inventory.availability(List.of(cement, sand, steel, StockFixtures.newSku()))));
-
-        Map<String, Long> available = answer.get(0);
-        assertThat(statements).hasSize(1);
+        Map<String, Long> available = counted.result();
+        assertThat(counted.statements()).hasSize(1);
         assertThat(available).containsExactlyInAnyOrderEntriesOf(Map.of(cement, 6L, sand, 3L, steel, 7L));
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import tools.jackson.databind.JsonNode;
@@ -266,20 +265,17 @@ public final class PurchaseLoad {
     /** Latencies in nanoseconds, kept whole: a measured run holds at most a few hundred thousand. */
     private static final class Latencies {
         private final List<Long> samples = new ArrayList<>();
-        private final AtomicLong count = new AtomicLong();
 
         synchronized void add(long nanos) {
             samples.add(nanos);
-            count.incrementAndGet();
         }
 
         synchronized void clear() {
             samples.clear();
-            count.set(0);
         }
 
-        long count() {
-            return count.get();
+        synchronized int count() {
+            return samples.size();
         }
 
         synchronized double percentile(int p) {

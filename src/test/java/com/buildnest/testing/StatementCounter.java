@@ -15,13 +15,21 @@ public class StatementCounter implements StatementInspector {
 
     private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
 
+    /** What {@code work} answered, and the statements it prepared on this thread, in order. */
+    public record Counted<T>(T result, List<String> statements) {
+    }
+
     /** The statements {@code work} prepared on this thread, in order. */
     public static <T> List<String> statementsOf(Supplier<T> work) {
+        return counted(work).statements();
+    }
+
+    /** What {@code work} answered, with the statements it prepared on this thread. */
+    public static <T> Counted<T> counted(Supplier<T> work) {
         List<String> statements = new ArrayList<>();
         RECORDING.set(statements);
         try {
-            work.get();
-            return statements;
+            return new Counted<>(work.get(), statements);
         } finally {
             RECORDING.remove();
         }
