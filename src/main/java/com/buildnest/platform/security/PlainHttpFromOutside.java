@@ -7,13 +7,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.env.Environment;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import com.buildnest.platform.throttle.ClientAddress;
+
 /**
- * The requests the HTTPS redirect applies to: everything on the application port except the health
- * probes, which the kubelet sends over plain HTTP inside the cluster. The Spring Security filter chain
- * also guards the management port (8081 in {@code prod}), where Prometheus and the probes of the
- * monitoring namespace speak plain HTTP; nothing there is redirected either. Whether the request was
- * plain HTTP at all is decided by the redirect filter from {@code request.isSecure()}, which Tomcat has
- * already set from a trusted proxy's {@code X-Forwarded-Proto}.
+ * The requests the HTTPS redirect applies to: those that came from outside, through a trusted proxy
+ * (the ingress), and that the proxy says were plain HTTP. Callers inside the cluster that reach the
+ * pod directly (the release smoke test, the Argo analysis, Prometheus) keep plain HTTP; so do the
+ * health probes, even from an address in a trusted range (an ingress controller on the host network
+ * shares the node's address with the kubelet), and everything on the management port (8081 in
+ * {@code prod}), which the Spring Security filter chain guards too. Whether the request was plain HTTP
+ * is decided by the redirect filter from the scheme Tomcat set from the proxy's {@code X-Forwarded-Proto}.
  */
 final class PlainHttpFromOutside implements RequestMatcher {
 
@@ -28,7 +31,8 @@ final class PlainHttpFromOutside implements RequestMatcher {
 
     @Override
     public boolean matches(HttpServletRequest request) {
-        if (PROBE_PATHS.contains(request.getRequestURI())) {
+        if (!Boolean.TRUE.equals(request.getAttribute(ClientAddress.VIA_TRUSTED_PROXY))
+                || PROBE_PATHS.contains(request.getRequestURI())) {
             return false;
         }
         // Known only once the management server is up, and then only if it has a port of its own.

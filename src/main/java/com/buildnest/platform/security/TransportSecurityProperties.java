@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How BuildNest treats requests that reached it without TLS.
  *
- * @param redirect send plain-HTTP requests to the same address over HTTPS (on in {@code prod});
- *        whether a request was plain HTTP is judged after the trusted proxies' {@code X-Forwarded-Proto}
- *        is applied, and health probes and the management port are never redirected
+ * @param redirect send plain-HTTP requests from outside to the same address over HTTPS (on in
+ *        {@code prod}): those that came through a trusted proxy whose {@code X-Forwarded-Proto} says
+ *        {@code http}. Callers inside the cluster, health probes and the management port keep plain HTTP
+ *        ({@link PlainHttpFromOutside})
  */
 @ConfigurationProperties("buildnest.platform.https")
 record TransportSecurityProperties(@DefaultValue("false") boolean redirect) {

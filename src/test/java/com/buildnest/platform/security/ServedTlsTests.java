@@ -36,6 +36,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
+import com.buildnest.testing.OpsScript;
+
 /**
  * The {@code tls} profile, as an operator without Kubernetes uses it: the server reads its certificate
  * and key from PEM files, speaks only TLS 1.2 and 1.3, and serves a renewed certificate as soon as the
@@ -124,6 +126,18 @@ class ServedTlsTests {
                 "application TLSv1.1 refused (Received fatal alert: protocol_version)",
                 "application TLSv1 refused (Received fatal alert: protocol_version)");
         assertThat(check.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void checkScriptOfTheRunbookSeesTls12And13OnlyAndTheServedSerial() throws Exception {
+        String report = OpsScript.run("tls/check-tls.sh", "localhost:" + port(server));
+
+        assertThat(report).containsPattern("(?m)^tls1 +refused +ok")
+                .containsPattern("(?m)^tls1_1 +refused +ok")
+                .containsPattern("(?m)^tls1_2 +accepted +ok TLSv1\\.2 ECDHE-ECDSA-")
+                .containsPattern("(?m)^tls1_3 +accepted +ok TLSv1\\.3 TLS_")
+                .contains("subject=CN = localhost");
+        assertThat(report).containsPattern("(?m)^serial=0*" + servedSerial().toString(16).toUpperCase() + "$");
     }
 
     private static BigInteger servedSerial() throws Exception {
