@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The prod profile with every setting given, started as an operator would start it (nothing from
  * this machine's environment leaks in): it starts, keeps Actuator off the public port, loads no
- * demo data, and logs JSON lines that carry the request id. Runs when the suite is pointed at
+ * demo data, logs JSON lines that carry the request id, and sends plain HTTP from outside to HTTPS
+ * while probes and the management port stay on plain HTTP. The test client is the trusted "ingress"
+ * (loopback), so its X-Forwarded-Proto counts. Runs when the suite is pointed at
  * MariaDB or MySQL (prod refuses H2), in a scratch database reached by a user with a password.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -68,6 +70,7 @@ class ProductionProfileTests {
         app.setEnvironment(isolated);
         application = app.run("--server.port=0", "--management.server.port=0",
                 "--buildnest.secrets-dir=/nonexistent",
+                "--buildnest.platform.throttle.trusted-proxies=127.0.0.1/32,::1/128",
                 "--spring.datasource.url=" + serverUrl + database,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
@@ -94,8 +97,8 @@ class ProductionProfileTests {
 
     @Test
     void actuatorIsOnlyOnTheManagementPort() throws Exception {
-        assertThat(get(port(), "/actuator/health").statusCode()).isEqualTo(404);
-        assertThat(get(port(), "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(getOverHttps("/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(getOverHttps("/actuator/prometheus").statusCode()).isEqualTo(404);
         assertThat(get(port(), "/readyz").statusCode()).isEqualTo(200);
         assertThat(get(port(), "/livez").statusCode()).isEqualTo(200);
 
@@ -110,7 +113,7 @@ class ProductionProfileTests {
 
     @Test
     void noDemoDataInProduction(CapturedOutput output) throws Exception {
-        assertThat(get(port(), "/api/products").body()).contains("\"totalElements\":0");
+        assertThat(getOverHttps("/api/products").body()).contains("\"totalElements\":0");
         assertThat(output.getAll()).doesNotContain("Demo admin login");
     }
 
@@ -120,7 +123,8 @@ class ProductionProfileTests {
         String token = tokens.validFor(tokens.newCustomer());
         HttpResponse<String> failure = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port() + "/api/probe/bug"))
-                .header("Authorization", "Bearer " + token).header("X-Request-Id", "prod-log-check-7731").build(),
+                .header("Authorization", "Bearer " + token).header("X-Request-Id", "prod-log-check-7731")
+                .header("X-Forwarded-Proto", "https").build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(failure.statusCode()).isEqualTo(500);
@@ -128,6 +132,31 @@ class ProductionProfileTests {
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\"")
                         .contains("\"requestId\":\"prod-log-check-7731\""));
+    }
+
+    @Test
+    void plainHttpFromOutsideIsRedirectedButProbesAndTheManagementPortAreNot() throws Exception {
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port() + "/api/products?page=1"))
+                .header("X-Forwarded-Proto", "http").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(302);
+        assertThat(plain.headers().firstValue("Location")).hasValue("https://localhost/api/products?page=1");
+
+        HttpResponse<String> secure = getOverHttps("/api/products");
+        assertThat(secure.statusCode()).isEqualTo(200);
+        assertThat(secure.headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000 ; includeSubDomains");
+
+        assertThat(get(port(), "/livez").statusCode()).isEqualTo(200);
+        assertThat(get(port(), "/readyz").statusCode()).isEqualTo(200);
+        assertThat(get(managementPort(), "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get(managementPort(), "/actuator/prometheus").statusCode()).isEqualTo(200);
+        assertThat(getOverHttps("/swagger-ui/index.html").statusCode()).as("no Swagger UI in prod").isEqualTo(404);
+    }
+
+    private static HttpResponse<String> getOverHttps(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int port() {

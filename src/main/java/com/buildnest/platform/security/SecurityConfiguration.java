@@ -2,15 +2,24 @@ package com.buildnest.platform.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 
 import com.buildnest.platform.web.ProblemResponseWriter;
@@ -21,10 +30,53 @@ import com.buildnest.platform.web.ProblemResponseWriter;
  * Public reads of the catalogue and its product images, the cart (guests have one), the sign-in
  * endpoints, health probes and the API documentation need no token; everything else that a
  * controller serves does.
+ *
+ * <p>Every response carries the browser protections of {@code docs/runbooks/tls.md}: a strict
+ * Content-Security-Policy (same-origin scripts only, never inline; the storefront is server-rendered
+ * with htmx from WebJars on the same origin), HSTS over HTTPS, and no sniffing, framing or referrer
+ * leaks. In {@code prod} plain HTTP from outside is redirected to HTTPS ({@link PlainHttpFromOutside}).
  */
 @Configuration
 @EnableMethodSecurity
+@EnableConfigurationProperties(TransportSecurityProperties.class)
 class SecurityConfiguration {
+
+    /** One year, as browsers' HSTS preload lists require at the least. */
+    static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+    /**
+     * Same-origin everything, no inline or evaluated script, no plugins, never framed. Images may
+     * also be {@code data:} URIs (small icons). A page that needs more (Razorpay Checkout's script
+     * and frame, say) widens this policy here, in review, rather than by a per-page exception.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Swagger UI (off in {@code prod}) renders with inline style attributes and data: images; its
+     * scripts are still same-origin files only.
+     */
+    static final String SWAGGER_UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** No powerful browser feature is used by the shop; payment request only by its own pages. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+            + "magnetometer=(), microphone=(), payment=(self), usb=()";
+
+    /** Redirects go to the standard HTTPS port, where the ingress (or the app's own TLS port) listens. */
+    private static final PortMapper STANDARD_HTTPS_PORT = new PortMapper() {
+        @Override
+        public Integer lookupHttpPort(Integer httpsPort) {
+            return 80;
+        }
+
+        @Override
+        public Integer lookupHttpsPort(Integer httpPort) {
+            return 443;
+        }
+    };
 
     /**
      * No observations of Spring Security's own steps (each filter, authentication, authorization):
@@ -38,7 +90,23 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponseWriter problems,
-            java.util.List<HandlerMapping> handlerMappings) throws Exception {
+            java.util.List<HandlerMapping> handlerMappings, TransportSecurityProperties transport,
+            Environment environment) throws Exception {
+        if (transport.redirect()) {
+            http.portMapper(ports -> ports.portMapper(STANDARD_HTTPS_PORT))
+                    .redirectToHttps(https -> https.requestMatchers(new PlainHttpFromOutside(environment)));
+        }
+        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        http.headers(headers -> headers
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true))
+                .contentTypeOptions(withDefaults())
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY))));
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests

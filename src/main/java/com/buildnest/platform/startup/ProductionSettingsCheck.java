@@ -19,4 +19,16 @@ public interface ProductionSettingsCheck {
         String value = environment.getProperty(key);
         return value != null && !value.isBlank();
     }
+
+    /**
+     * Whether the application terminates TLS itself (profile {@code tls}: an SSL bundle or key
+     * material under {@code server.ssl.*}) rather than behind a TLS-terminating proxy.
+     */
+    static boolean servesTls(Environment environment) {
+        if ("false".equalsIgnoreCase(environment.getProperty("server.ssl.enabled", "true").strip())) {
+            return false;
+        }
+        return isSet(environment, "server.ssl.bundle") || isSet(environment, "server.ssl.certificate")
+                || isSet(environment, "server.ssl.key-store");
+    }
 }

@@ -26,6 +26,20 @@ record Cidr(byte[] network, int prefixLength) {
         return new Cidr(network, prefixLength);
     }
 
+    /** The range as {@code address/prefix}, a single address included ({@code 10.0.0.5/32}). */
+    String text() {
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefixLength;
+        } catch (java.net.UnknownHostException impossible) {
+            throw new IllegalStateException(impossible); // only thrown for a wrong array length
+        }
+    }
+
+    /** Whether the range takes in every address of its family ({@code 0.0.0.0/0}, {@code ::/0}). */
+    boolean everything() {
+        return prefixLength == 0;
+    }
+
     boolean contains(InetAddress address) {
         byte[] candidate = address.getAddress();
         if (candidate.length != network.length) {

@@ -21,6 +21,13 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class ClientAddress {
 
+    /**
+     * Request attribute set to {@code true} when the request reached Tomcat through a trusted proxy
+     * (with {@code server.forward-headers-strategy: native}), read before the proxy's headers replace
+     * the peer address and scheme.
+     */
+    public static final String VIA_TRUSTED_PROXY = "com.buildnest.platform.via-trusted-proxy";
+
     static final String FORWARDED_FOR = "X-Forwarded-For";
     private static final int IPV6_NETWORK_BYTES = 8;
 

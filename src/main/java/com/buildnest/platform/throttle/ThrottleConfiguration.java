@@ -14,7 +14,10 @@ import org.springframework.util.StringUtils;
 
 import io.lettuce.core.RedisURI;
 
-/** Counts in Redis when {@code spring.data.redis.url} or {@code .host} is set, in process otherwise. */
+/**
+ * Counts in Redis when {@code spring.data.redis.url} or {@code .host} is set, in process otherwise;
+ * and decides, for the limits and for Tomcat alike, which proxies' forwarded headers are believed.
+ */
 @Configuration(proxyBeanMethods = false)
 class ThrottleConfiguration {
 
@@ -24,6 +27,12 @@ class ThrottleConfiguration {
     @Bean
     ClientAddress clientAddress(ThrottleProperties properties) {
         return new ClientAddress(properties.trustedProxies());
+    }
+
+    /** Tomcat's view of forwarded headers, from the same trusted proxies as {@link #clientAddress}. */
+    @Bean
+    TrustedProxiesForTomcat trustedProxiesForTomcat(ThrottleProperties properties) {
+        return new TrustedProxiesForTomcat(properties.trustedProxies());
     }
 
     @Bean(destroyMethod = "close")

@@ -18,7 +18,8 @@ import io.github.bucket4j.BucketConfiguration;
  * @param limits the named limits; the built-in ones ({@link #DEFAULT_LIMITS}) are always there and
  *        may be changed one value at a time, new names need both values
  * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose {@code X-Forwarded-For}
- *        is believed; none by default, so the direct peer is the client
+ *        (and, through Tomcat, {@code -Proto} and {@code -Port}) is believed; none by default, so the
+ *        direct peer is the client
  * @param redisTimeout how long one check waits for Redis before it uses an in-process bucket instead
  * @param localMaxKeys how many in-process buckets are kept at most; beyond it the least used are dropped
  */

@@ -38,8 +38,9 @@ class ProductionStartupTests {
         int port = freePort();
         StartupRefused refusal = refusedStart("--server.port=" + port, "--buildnest.secrets-dir=/nonexistent");
 
-        assertThat(refusal.problems()).hasSize(9);
+        assertThat(refusal.problems()).hasSize(10);
         assertThat(String.join("\n", refusal.problems())).contains("spring.datasource.url",
+                "buildnest.platform.throttle.trusted-proxies (BUILDNEST_PLATFORM_THROTTLE_TRUSTEDPROXIES) is not set",
                 "spring.datasource.username", "spring.datasource.password", "Redis is not configured",
                 "buildnest.customer.jwt.secret", "buildnest.payment.razorpay.key-id",
                 "buildnest.payment.razorpay.key-secret", "buildnest.payment.razorpay.webhook-secret",
@@ -104,6 +105,46 @@ class ProductionStartupTests {
         assertThat(analysis.getAction()).isEqualTo("Set them.");
     }
 
+    @Test
+    void refusesToTrustEveryAddressAsAProxyOrTrustForwardedHeadersFromAnyone() {
+        StartupRefused refusal = refusedStart(completeSettings(Map.of(
+                "buildnest.platform.throttle.trusted-proxies", "10.42.0.0/16,0.0.0.0/0",
+                "server.forward-headers-strategy", "framework",
+                "server.tomcat.remoteip.internal-proxies", ".*")));
+        assertThat(refusal.problems()).hasSize(3);
+        assertThat(refusal.problems().get(0)).contains("contains 0.0.0.0/0, which trusts every address");
+        assertThat(refusal.problems().get(1)).contains("server.forward-headers-strategy is 'framework'");
+        assertThat(refusal.problems().get(2)).contains("server.tomcat.remoteip.internal-proxies is set",
+                "buildnest.platform.throttle.trusted-proxies");
+    }
+
+    @Test
+    void refusesToServeTlsItselfWithoutItsPemFiles() {
+        StartupRefused refusal = refusedStart(completeSettings(Map.of("spring.profiles.active", "tls",
+                "buildnest.tls-dir", "/nonexistent/tls")));
+        assertThat(refusal.problems()).containsExactly(
+                "spring.ssl.bundle.pem.buildnest.keystore.certificate points at /nonexistent/tls/tls.crt, which does "
+                        + "not exist or cannot be read: mount the certificate and key there (PEM), or leave TLS to "
+                        + "the ingress.",
+                "spring.ssl.bundle.pem.buildnest.keystore.private-key points at /nonexistent/tls/tls.key, which does "
+                        + "not exist or cannot be read: mount the certificate and key there (PEM), or leave TLS to "
+                        + "the ingress.");
+    }
+
+    @Test
+    void servingTlsItselfWithItsPemFilesNeedsNoTrustedProxy(@TempDir Path tls) throws IOException {
+        Files.writeString(tls.resolve("tls.crt"), "mounted");
+        Files.writeString(tls.resolve("tls.key"), "mounted");
+        Map<String, String> settings = new java.util.TreeMap<>(completeSettings(Map.of("spring.profiles.active", "tls",
+                "buildnest.tls-dir", tls.toString(),
+                "spring.datasource.url", "jdbc:mariadb://127.0.0.1:" + freePort() + "/buildnest",
+                "buildnest.platform.database-wait", "1s")));
+        settings.remove("buildnest.platform.throttle.trusted-proxies");
+
+        assertThat(refusedStart(settings).summary()).as("the settings passed; only the database is missing")
+                .isEqualTo("BuildNest cannot reach its database");
+    }
+
     /** A registered seller of Maharashtra, as a production shop configures its own. */
     static final Map<String, String> SELLER = Map.of("buildnest.ordering.seller.legal-name", "Shree Ganesh Hardware LLP",
             "buildnest.ordering.seller.gstin", "27AAACR5055K1Z7", "buildnest.ordering.seller.state-code", "27",
@@ -129,7 +170,8 @@ class ProductionStartupTests {
                 "buildnest.customer.jwt.secret", randomBase64(64),
                 "buildnest.payment.razorpay.key-id", "rzp_test_Fake01",
                 "buildnest.payment.razorpay.key-secret", "q8W2nX5vL0pR7tY3mK9cJ4hB",
-                "buildnest.payment.razorpay.webhook-secret", "Wh-7Yd2Kp9Lm4Qs8Vb3Nx6Rt"));
+                "buildnest.payment.razorpay.webhook-secret", "Wh-7Yd2Kp9Lm4Qs8Vb3Nx6Rt",
+                "buildnest.platform.throttle.trusted-proxies", "10.42.0.0/16"));
         settings.putAll(SELLER);
         settings.putAll(replacements);
         return settings;
