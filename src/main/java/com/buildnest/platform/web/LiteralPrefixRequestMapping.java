@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Spring MVC's request mapping with a cheap first test in front of its full one.
  *
  * <p>A path with variables in it ({@code /api/products/42}) has no direct entry in Spring's
- * registry, so Spring tries every mapping of the application in turn: about 170 here, each
+ * registry, so Spring tries every mapping of the application in turn: about 95 here, each
  * checking method, parameters, headers and media types before the path itself. That scan was a
  * fifth of a cached product page's time (docs/benchmarks.md). Here each mapping is also known by
  * the literal start of each of its path patterns ({@code /api/products} for

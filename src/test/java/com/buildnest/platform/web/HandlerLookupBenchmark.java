@@ -23,7 +23,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 import com.buildnest.BuildNestApplication;
 
 /**
- * What finding the controller method for a request costs, over BuildNest's own ~170 mappings:
+ * What finding the controller method for a request costs, over BuildNest's own ~95 mappings:
  * the application's {@link LiteralPrefixRequestMapping} against Spring's plain mapping built from
  * the same controllers, for a product page (a path with a variable, which Spring answers by
  * trying every mapping) and a listing (a direct path). Starts the embedded default once in a
