@@ -35,7 +35,7 @@ import com.buildnest.shared.Money;
  * state machine up to the generator's day: paid within minutes (a few after a failed attempt, a few
  * never), packed, shipped and delivered over the following days; some cancelled before or after
  * payment, returned, or partly refunded. Buyers and products are drawn unevenly, as in a real shop:
- * contractors order far more often than homeowners, and cement more often than door handles.
+ * a few buyers (contractors) order far more often than most, and a few products sell far more.
  * Invoice numbers run consecutively per financial year in order of payment, after any already
  * issued. Ids are assigned in order of placing, after the largest already used.
  */
