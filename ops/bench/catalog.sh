@@ -54,7 +54,7 @@ jar=$(scratch_jar)
 scratch_begin buildnest_bench_catalog
 query() { scratch_query "$1"; }
 log "generating $products products into $database"
-scratch_generate "$jar" --products="$products" --users=1000 --seed=1
+scratch_generate "$jar" --products="$products" --users=1000 --orders=0 --seed=1
 scratch_start "$jar" "$opts"
 
 active=$(query "SELECT COUNT(*) FROM catalog_product WHERE active")

@@ -56,7 +56,7 @@ log "compiling the load driver"
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2
 scratch_begin buildnest_bench_purchase
 log "generating $products products with stock into $database"
-scratch_generate "$jar" --products="$products" --users=$((buyers > 100 ? buyers : 100)) --seed=1
+scratch_generate "$jar" --products="$products" --users=$((buyers > 100 ? buyers : 100)) --orders=0 --seed=1
 scratch_start "$jar" "$opts"
 
 scratch_query "SELECT username FROM customer_account ORDER BY id LIMIT $buyers" >"$work/buyers.txt"

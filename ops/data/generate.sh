@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Fills a database with production-scale, realistic data for load tests and migration drills:
-# categories, products (tier prices, pack sizes, attributes, images), stock and customer accounts
-# with addresses. Runs the packaged jar's `generate` mode: Liquibase migrates first, the search
+# categories, products (tier prices, pack sizes, attributes, images), customer accounts with
+# addresses, a year of orders (lines, invoices, payments, refunds), stock with its ledger, reviews
+# and sales facts. Runs the packaged jar's `generate` mode: Liquibase migrates first, the search
 # index is rebuilt at the end, and a database that already has products is refused.
 #
-# Usage: ops/data/generate.sh [--users N] [--products N] [--seed N] [--append] [--allow-prod]
-#                             [--database NAME | --url JDBC_URL] [--data-dir DIR] [--dry-run]
+# Usage: ops/data/generate.sh [--users N] [--products N] [--orders N] [--seed N] [--append]
+#                             [--allow-prod] [--skip-index] [--database NAME | --url JDBC_URL]
+#                             [--data-dir DIR] [--dry-run]
 #   --users N        customer accounts (default 10000)
 #   --products N     products (default 50000)
+#   --orders N       orders of the 12 months before 2026-11-01, with payments, stock movements,
+#                    reviews and sales facts (default 100000; 0 for none)
 #   --seed N         the same seed always gives the same data (default 1)
 #   --append         add to a database that already has products
 #   --allow-prod     run although the prod profile is active (staging copies only)
+#   --skip-index     do not rebuild the search index; BuildNest rebuilds it when it starts
 #   --database NAME  MariaDB database on 127.0.0.1:3306 (user root), created if missing,
 #                    used with the services profile (MariaDB + Redis)
 #   --url JDBC_URL   any database URL (credentials from SPRING_DATASOURCE_USERNAME/_PASSWORD)
@@ -26,9 +31,9 @@ set -- "${REMAINING_ARGS[@]}"
 generator_args=() spring_args=() data_dir=./data
 while (($#)); do
   case "$1" in
-    --users|--products|--seed) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || fail "$1 needs a whole number"
+    --users|--products|--orders|--seed) [[ $# -ge 2 && "$2" =~ ^[0-9]+$ ]] || fail "$1 needs a whole number"
                                generator_args+=("$1=$2"); shift 2 ;;
-    --append|--allow-prod) generator_args+=("$1"); shift ;;
+    --append|--allow-prod|--skip-index) generator_args+=("$1"); shift ;;
     --database) [[ $# -ge 2 && "$2" =~ ^[A-Za-z0-9_]+$ ]] || fail "--database needs a name of letters, digits and _"
                 database=$2; shift 2 ;;
     --url) [[ $# -ge 2 ]] || fail "--url needs a JDBC URL"; url=$2; shift 2 ;;

@@ -77,8 +77,10 @@ final class CatalogueStep implements GeneratorStep {
                 for (Planned planned : chunk) {
                     long id = ids.get(planned.sku());
                     GeneratedData.Product product = planned.product();
-                    context.data.products.add(new GeneratedData.Product(id, product.sku(), product.minimumOrder(),
-                            product.orderStep(), product.pricePaise()));
+                    context.data.products.add(new GeneratedData.Product(id, product.sku(), product.name(),
+                            product.hsnCode(), product.unit(), product.weightGrams(), product.minimumOrder(),
+                            product.orderStep(), product.maximumOrder(), product.pricePaise(), product.active(),
+                            product.tiers()));
                     addAll(tiers, id, planned.tiers());
                     addAll(packs, id, planned.packs());
                     addAll(attributes, id, planned.attributes());
@@ -135,8 +137,10 @@ final class CatalogueStep implements GeneratorStep {
                 !context.chance(INACTIVE_PERCENT), StepContext.AS_OF.minusSeconds(context.between(0, THREE_YEARS_SECONDS)),
                 0L, Math.max(1, multiply(family.weightGrams(), variant.weightFactor())), family.minimumOrder(),
                 family.orderStep(), family.maximumOrder() };
-        return new Planned(sku, row, new GeneratedData.Product(0, sku, family.minimumOrder(), family.orderStep(), price),
-                tiers, packs, attributes, images);
+        List<long[]> tierPrices = tiers.stream().map(tier -> new long[] { (long) tier[0], (long) tier[1] }).toList();
+        return new Planned(sku, row, new GeneratedData.Product(0, sku, (String) row[1], family.hsn(), family.unit(),
+                (long) row[11], family.minimumOrder(), family.orderStep(), family.maximumOrder(), price,
+                (boolean) row[8], tierPrices), tiers, packs, attributes, images);
     }
 
     private ProductFamily family(StepContext context) {

@@ -39,12 +39,13 @@ final class CustomerStep implements GeneratorStep {
             "Behind Bus Stand", "Near Water Tank", "Next to SBI Branch", "Near Railway Crossing", "Opposite Petrol Pump");
 
     /** A city where accounts live: its state, GST state code, PIN code area and localities. */
-    private record City(String name, String state, String gstStateCode, String pinPrefix, List<String> localities) {
+    private record City(String name, String state, String stateName, String gstStateCode, String pinPrefix,
+            List<String> localities) {
     }
 
     private final String passwordHash;
-    private final List<City> cities = TabSeparated.rows("cities.tsv", 5).stream()
-            .map(row -> new City(row[0], row[1], row[2], row[3], TabSeparated.list(row[4], "|"))).toList();
+    private final List<City> cities = TabSeparated.rows("cities.tsv", 6).stream()
+            .map(row -> new City(row[0], row[1], row[2], row[3], row[4], TabSeparated.list(row[5], "|"))).toList();
 
     CustomerStep(String passwordHash) {
         this.passwordHash = passwordHash;
@@ -77,6 +78,7 @@ final class CustomerStep implements GeneratorStep {
             int end = Math.min(start + CHUNK, context.options.users());
             List<String> usernames = new ArrayList<>();
             Map<String, String[]> people = new HashMap<>();
+            Map<String, Boolean> enabled = new HashMap<>();
             try (BatchInsert accounts = context.insert("customer_account", "username", "email", "password_hash",
                     "full_name", "phone", "enabled", "created_at", "version")) {
                 for (int i = start; i < end; i++) {
@@ -87,12 +89,14 @@ final class CustomerStep implements GeneratorStep {
                     String phone = mobile(context);
                     usernames.add(username);
                     people.put(username, new String[] { first + " " + last, phone, last });
+                    enabled.put(username, !context.chance(DISABLED_PERCENT));
                     accounts.add(username, username + "@example.com", passwordHash, first + " " + last, phone,
-                            !context.chance(DISABLED_PERCENT), StepContext.AS_OF.minusSeconds(
+                            enabled.get(username), StepContext.AS_OF.minusSeconds(
                                     context.between(0, TWO_YEARS_SECONDS)), 0L);
                 }
             }
             Map<String, Long> ids = context.idsByKey("customer_account", "username", usernames);
+            Map<Long, List<GeneratedData.Address>> written = new HashMap<>();
             try (BatchInsert roles = context.insert("customer_account_role", "account_id", "role");
                     BatchInsert addresses = context.insert("customer_address", "account_id", "label", "recipient_name",
                             "phone", "line1", "line2", "landmark", "city", "state", "pin_code", "gstin", "is_default",
@@ -103,32 +107,47 @@ final class CustomerStep implements GeneratorStep {
                     String[] person = people.get(username);
                     long count = addressCount(context);
                     for (int n = 0; n < count; n++) {
-                        addAddress(context, addresses, id, n == 0, person);
+                        written.computeIfAbsent(id, account -> new ArrayList<>())
+                                .add(addAddress(context, addresses, id, n == 0, person));
                     }
                 }
             }
             Map<Long, List<Long>> addressIds = addressIds(context, List.copyOf(ids.values()));
             for (String username : usernames) {
                 long id = ids.get(username);
-                context.data.accounts.add(new GeneratedData.Account(id, addressIds.getOrDefault(id, List.of())));
+                List<Long> addressIdsOfAccount = addressIds.getOrDefault(id, List.of());
+                List<GeneratedData.Address> details = written.getOrDefault(id, List.of());
+                List<GeneratedData.Address> withIds = new ArrayList<>();
+                for (int n = 0; n < details.size(); n++) {
+                    GeneratedData.Address address = details.get(n);
+                    withIds.add(new GeneratedData.Address(addressIdsOfAccount.get(n), address.recipientName(),
+                            address.phone(), address.line1(), address.line2(), address.landmark(), address.city(),
+                            address.stateGstCode(), address.stateName(), address.pinCode(), address.gstin()));
+                }
+                context.data.accounts.add(new GeneratedData.Account(id, enabled.get(username), withIds));
             }
             context.advance(end - start);
         }
     }
 
-    private void addAddress(StepContext context, BatchInsert addresses, long accountId, boolean isDefault,
-            String[] person) throws SQLException {
+    /** Writes an address and answers it as an order would copy it (its id not yet known). */
+    private GeneratedData.Address addAddress(StepContext context, BatchInsert addresses, long accountId,
+            boolean isDefault, String[] person) throws SQLException {
         City city = context.pick(cities);
         String label = context.pick(LABELS);
         boolean business = !label.equals("Home") && context.chance(40);
         String line1 = context.chance(50)
                 ? "Flat %d, %s".formatted(context.between(1, 14) * 100 + context.between(1, 8), context.pick(BUILDINGS))
                 : "No. %d, %s Cross".formatted(context.between(1, 250), ordinal(context.between(1, 12)));
-        addresses.add(accountId, label, person[0], context.chance(80) ? person[1] : mobile(context), line1,
-                context.pick(city.localities()), context.chance(50) ? context.pick(LANDMARKS) : null, city.name(),
-                city.state(), city.pinPrefix() + "%03d".formatted(context.between(1, 99)),
-                business ? gstin(context, city.gstStateCode(), person[2]) : null, isDefault,
-                StepContext.AS_OF.minusSeconds(context.between(0, TWO_YEARS_SECONDS)), 0L);
+        String phone = context.chance(80) ? person[1] : mobile(context);
+        String line2 = context.pick(city.localities());
+        String landmark = context.chance(50) ? context.pick(LANDMARKS) : null;
+        String pin = city.pinPrefix() + "%03d".formatted(context.between(1, 99));
+        String gstin = business ? gstin(context, city.gstStateCode(), person[2]) : null;
+        addresses.add(accountId, label, person[0], phone, line1, line2, landmark, city.name(), city.state(), pin, gstin,
+                isDefault, StepContext.AS_OF.minusSeconds(context.between(0, TWO_YEARS_SECONDS)), 0L);
+        return new GeneratedData.Address(0, person[0], phone, line1, line2, landmark, city.name(), city.gstStateCode(),
+                city.stateName(), pin, gstin);
     }
 
     /** Ids of the accounts' addresses in the order written, the default first. */

@@ -23,6 +23,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import com.buildnest.ordering.OrderingProperties;
+
 /**
  * The {@code generate} mode of the application jar: starts BuildNest without opening a port (so
  * Liquibase migrates the database first), disables the demo catalogue and demo administrator,
@@ -77,14 +79,19 @@ public final class DataGeneration {
                 options.springArguments().toArray(String[]::new))) {
             String passwordHash = context.getBean(PasswordEncoder.class).encode(options.password());
             DataGenerator generator = new DataGenerator(context.getBean(DataSource.class),
-                    DataGenerator.standardSteps(passwordHash), err);
+                    DataGenerator.standardSteps(passwordHash, context.getBean(OrderingProperties.class)), err);
             DataGenerator.Report report = generator.generate(options);
-            long indexed = rebuildSearchIndex(context.getBean(EntityManagerFactory.class), err);
-            out.printf(Locale.ROOT, "Generated %,d products and %,d accounts (seed %d) in %.1f s; rows written:%n",
-                    report.data().products.size(), report.data().accounts.size(), options.seed(),
+            long indexed = options.skipIndex() ? -1 : rebuildSearchIndex(context.getBean(EntityManagerFactory.class), err);
+            out.printf(Locale.ROOT, "Generated %,d products, %,d accounts and %,d orders (seed %d) in %.1f s; rows"
+                    + " written:%n", report.data().products.size(), report.data().accounts.size(),
+                    report.data().orders.size(), options.seed(),
                     report.took().toMillis() / 1000.0);
             report.rowsPerTable().forEach((table, rows) -> out.printf(Locale.ROOT, "  %-28s %,12d%n", table, rows));
-            out.printf(Locale.ROOT, "Search index: %,d documents, matching the database.%n", indexed);
+            if (options.skipIndex()) {
+                out.println("Search index: not rebuilt (--skip-index); BuildNest rebuilds it when it starts.");
+            } else {
+                out.printf(Locale.ROOT, "Search index: %,d documents, matching the database.%n", indexed);
+            }
             out.printf(Locale.ROOT, "Every generated account's password: %s%n", options.password());
             return DONE;
         } catch (GenerationRefused e) {

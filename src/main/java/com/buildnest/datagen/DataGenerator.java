@@ -13,6 +13,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.buildnest.ordering.OrderingProperties;
+
 /**
  * Runs the generator steps in an order that puts each after the steps it requires, each in a
  * transaction of its own, refusing a database that already has products unless asked to append.
@@ -34,8 +36,9 @@ final class DataGenerator {
     }
 
     /** The steps for every module that has tables today, in no particular order. */
-    static List<GeneratorStep> standardSteps(String passwordHash) {
-        return List.of(new CustomerStep(passwordHash), new InventoryStep(), new CatalogueStep());
+    static List<GeneratorStep> standardSteps(String passwordHash, OrderingProperties ordering) {
+        return List.of(new CustomerStep(passwordHash), new InventoryStep(), new CatalogueStep(), new OrderStep(ordering),
+                new PaymentStep(), new ReviewStep(), new AnalyticsStep());
     }
 
     List<String> stepNames() {

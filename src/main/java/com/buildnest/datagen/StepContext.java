@@ -91,6 +91,18 @@ final class StepContext {
         return choices.get(random.nextInt(choices.size()));
     }
 
+    /** An index into {@code percents} (which add up to 100), each as often as its percentage. */
+    int weighted(int... percents) {
+        int roll = random.nextInt(100);
+        for (int i = 0; i < percents.length; i++) {
+            roll -= percents[i];
+            if (roll < 0) {
+                return i;
+            }
+        }
+        return percents.length - 1;
+    }
+
     /** True with the given probability. */
     boolean chance(int percent) {
         return random.nextInt(100) < percent;

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import com.buildnest.ordering.OrderingProperties;
 import com.buildnest.testing.BuildNestTest;
 
 /**
@@ -35,6 +36,9 @@ class DataGeneratorTests {
 
     @Autowired
     PasswordEncoder passwordEncoder;
+
+    @Autowired
+    OrderingProperties ordering;
 
     private GeneratedDatabase database;
     private DataGenerator.Report report;
@@ -193,8 +197,8 @@ class DataGeneratorTests {
             assertThat(filled.number("SELECT COUNT(*) FROM catalog_product")).isEqualTo(20);
             assertThat(filled.number("SELECT COUNT(*) FROM customer_account")).isEqualTo(5);
 
-            generator(filled, quiet()).generate(new GenerationOptions(5, 20, 3, true, false,
-                    GenerationOptions.DEFAULT_PASSWORD, List.of()));
+            generator(filled, quiet()).generate(new GenerationOptions(5, 20, 30, 3, true, false,
+                    GenerationOptions.DEFAULT_PASSWORD, false, List.of()));
             assertThat(filled.number("SELECT COUNT(*) FROM catalog_product")).isEqualTo(40);
             assertThat(filled.number("SELECT COUNT(*) FROM inventory_stock")).isEqualTo(40);
             assertThat(filled.number("SELECT COUNT(*) FROM customer_account")).isEqualTo(10);
@@ -205,19 +209,25 @@ class DataGeneratorTests {
 
     @Test
     void runsEachStepAfterTheStepsItRequires() {
-        DataGenerator generator = new DataGenerator(database.dataSource, DataGenerator.standardSteps("hash"), quiet());
+        DataGenerator generator = new DataGenerator(database.dataSource, DataGenerator.standardSteps("hash", ordering),
+                quiet());
         List<String> order = generator.stepNames();
-        assertThat(order).containsExactlyInAnyOrder("catalogue", "inventory", "customers");
-        assertThat(order.indexOf("catalogue")).isLessThan(order.indexOf("inventory"));
+        assertThat(order).containsExactlyInAnyOrder("catalogue", "inventory", "customers", "orders", "payments",
+                "reviews", "analytics");
+        assertThat(order.indexOf("catalogue")).isLessThan(order.indexOf("orders"));
+        assertThat(order.indexOf("customers")).isLessThan(order.indexOf("orders"));
+        assertThat(order.indexOf("orders")).isLessThan(order.indexOf("inventory"));
+        assertThat(order.indexOf("orders")).isLessThan(order.indexOf("payments"));
     }
 
     private DataGenerator generator(GeneratedDatabase target, PrintStream out) {
         return new DataGenerator(target.dataSource, DataGenerator.standardSteps(
-                passwordEncoder.encode(GenerationOptions.DEFAULT_PASSWORD)), out);
+                passwordEncoder.encode(GenerationOptions.DEFAULT_PASSWORD), ordering), out);
     }
 
     private static GenerationOptions options(int users, int products, long seed) {
-        return new GenerationOptions(users, products, seed, false, false, GenerationOptions.DEFAULT_PASSWORD, List.of());
+        return new GenerationOptions(users, products, 0, seed, false, false, GenerationOptions.DEFAULT_PASSWORD, false,
+                List.of());
     }
 
     private static PrintStream quiet() {
