@@ -252,6 +252,38 @@ class BackupAndRestoreTests {
     }
 
     @Test
+    void theRunbooksLeastPrivilegedBackupUserBacksUpAndArchivesWithItsPasswordInAFileThatIsNeverPrinted()
+            throws Exception {
+        shop("grants");
+        addRows("grants", 1, 2);
+        String password = "Pa55-\"quoted\"-and-\\-" + System.nanoTime();
+        String runbook = Files.readString(Path.of("docs/runbooks/backup-and-restore.md"));
+        String grants = runbook.substring(runbook.indexOf("```sql") + 6, runbook.indexOf("```", runbook.indexOf("```sql") + 6));
+        for (String statement : grants.split(";")) {
+            if (!statement.isBlank()) {
+                server.execute("", statement.replace("'...'", "'" + password.replace("\\", "\\\\").replace("'", "''") + "'")
+                        .replace("buildnest.ops_backup_status", "grants.ops_backup_status"));
+            }
+        }
+        Path passwordFile = Files.writeString(targets.resolve("db-password"), password + "\n");
+        String target = "dir:" + targets.resolve("grants");
+        String[] asBackupUser = { "--port", port(), "--user", "buildnest_backup", "--password-file", passwordFile.toString() };
+
+        OpsScript.Outcome backup = OpsScript.attempt("backup/full-backup.sh",
+                concat(new String[] { "--database", "grants", "--target", target }, asBackupUser));
+        OpsScript.Outcome archive = OpsScript.attempt("backup/binlog-archive.sh", concat(new String[] { "--target", target,
+                "--once", "--flush", "--status-database", "grants", "--staging", targets.resolve("grants-staging").toString() },
+                asBackupUser));
+
+        assertThat(List.of(backup, archive)).allSatisfy(outcome -> {
+            assertThat(outcome.exitStatus()).as(outcome.errors()).isZero();
+            assertThat(outcome.output() + outcome.errors()).doesNotContain(password).doesNotContain("WARNING");
+        });
+        assertThat(server.queryForLong("grants", "SELECT COUNT(*) FROM ops_backup_status")).isEqualTo(2);
+        assertThat(restore(target, "--database", "grants_restored")).containsEntry("rows.pitr_probe", "2");
+    }
+
+    @Test
     void theScriptsExplainThemselvesAndRefuseBadArguments() throws Exception {
         assertThat(OpsScript.run("backup/full-backup.sh", "--help")).contains("Usage: ops/backup/full-backup.sh",
                 "--target SPEC", "--keep-full-days N", "MANIFEST");
