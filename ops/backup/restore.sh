@@ -26,7 +26,8 @@
 # check the target database (an empty or absent one is used; a non-empty one is refused unless
 # --force-overwrite); (4) load the dump; (5) replay the binlogs with mariadb-binlog
 # --start-position=<recorded> --database=<backed-up name> [--stop-datetime=<until>], rewriting the
-# database name when it differs; (6) verify: every table in the MANIFEST exists, CHECK TABLE reports every table OK,
+# database name when it differs, without writing the replayed events to the target's binlog (take a
+# full backup of the restored database afterwards); (6) verify: every table in the MANIFEST exists, CHECK TABLE reports every table OK,
 # the Liquibase changelog (DATABASECHANGELOG) holds at least as many changesets as at backup time,
 # and the row count of every table is printed.
 #
@@ -162,17 +163,31 @@ log "dump loaded after $((SECONDS - started)) s"
 
 # ---- 5. the binlogs ----------------------------------------------------------------------------------
 if ((${#replay[@]} > 0)); then
-  replay_options=(--start-position="$binlog_position" --database="$source_database")
+  # --disable-log-bin: the replayed events keep the source's GTIDs and server id, which must not enter
+  # the target server's own binlog (on the source server itself they would be out of order there).
+  # --skip-gtid-strict-mode: an archive may hold such out-of-order GTIDs from elsewhere; replay in file order.
+  replay_options=(--start-position="$binlog_position" --database="$source_database" --disable-log-bin
+    --skip-gtid-strict-mode)
   if [[ -n "$until" ]]; then replay_options+=(--stop-datetime="$until"); fi
   if [[ "$database" != "$source_database" ]]; then replay_options+=(--rewrite-db="$source_database->$database"); fi
+  # One row event of a large transaction can exceed the server's max_allowed_packet (16M by default),
+  # as replication's slave_max_allowed_packet (1G) allows: raise it for the replay, put it back after.
+  packet_limit=$(sql "$options" "" "SELECT @@global.max_allowed_packet")
+  if ((packet_limit < 1073741824)); then
+    restore_packet_limit() { sql "$options" "" "SET GLOBAL max_allowed_packet = $packet_limit" || true; }
+    backup_cleanup_hook=restore_packet_limit
+    sql "$options" "" "SET GLOBAL max_allowed_packet = 1073741824"
+    log "max_allowed_packet raised from $packet_limit to 1G for the replay (restored afterwards)"
+  fi
   log "replaying ${#replay[@]} binlog file(s) from $binlog_file:$binlog_position${until:+ until $until UTC}"
   (
     set -o pipefail
     # --stop-datetime is read in the local time zone: make that UTC, as everything here is.
     TZ=UTC mariadb-binlog "${replay_options[@]}" "${replay[@]}" \
-      | mariadb --defaults-extra-file="$options" "$database"
+      | mariadb --defaults-extra-file="$options" --max-allowed-packet=1G "$database"
   ) &
   wait_with_progress $! "replaying binlogs" || fail "replaying the binlogs into $database failed"
+  if [[ -n "${backup_cleanup_hook:-}" ]]; then restore_packet_limit; backup_cleanup_hook=""; fi
   log "binlogs replayed after $((SECONDS - started)) s"
 fi
 
@@ -208,3 +223,4 @@ for table in "${restored[@]}"; do
 done
 echo "restored=ok"
 log "restored $database from $backup + ${#replay[@]} binlog file(s) in $((SECONDS - started)) s; CHECK TABLE all OK"
+log "next: take a full backup of the restored database before relying on point-in-time recovery for it (the replayed events are not in its server's binlog), and archive a new server's binlogs to a new target prefix"

@@ -104,6 +104,18 @@ class BackupAndRestoreTests {
 
         assertThat(restored).containsEntry("until", until).containsEntry("rows.pitr_probe", "3");
         assertThat(server.queryForLong("moment_restored", "SELECT MAX(id) FROM pitr_probe")).isEqualTo(3);
+
+        // The restore ran on the backed-up server itself: its binlog, archived again, still replays; and so
+        // does one row event larger than the server's max_allowed_packet (16M), which is put back afterwards.
+        addRows("moment", 5, 5);
+        long packetLimit = server.queryForLong("", "SELECT @@global.max_allowed_packet");
+        server.execute("moment", "SET SESSION binlog_format = ROW",
+                "CREATE TABLE bulk_load (id INT PRIMARY KEY, filler VARCHAR(300) NOT NULL)",
+                "INSERT INTO bulk_load SELECT seq, REPEAT('x', 250) FROM seq_1_to_80000");
+        archive(target);
+        assertThat(restore(target, "--database", "moment_restored", "--force-overwrite"))
+                .containsEntry("rows.pitr_probe", "5").containsEntry("rows.bulk_load", "80000");
+        assertThat(server.queryForLong("", "SELECT @@global.max_allowed_packet")).isEqualTo(packetLimit);
     }
 
     @Test
