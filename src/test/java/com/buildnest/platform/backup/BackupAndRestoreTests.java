@@ -119,7 +119,7 @@ class BackupAndRestoreTests {
     }
 
     @Test
-    void refusesACorruptOrTruncatedBackupBeforeTouchingAnything() throws Exception {
+    void refusesACorruptOrTruncatedBackupOrBinlogBeforeTouchingAnything() throws Exception {
         shop("damaged");
         addRows("damaged", 1, 3);
         Path root = targets.resolve("damaged");
@@ -148,6 +148,25 @@ class BackupAndRestoreTests {
         });
         assertThat(server.queryForLong("", "SELECT COUNT(*) FROM information_schema.schemata"
                 + " WHERE schema_name = 'damaged_restored'")).as("no database was created").isZero();
+
+        Files.write(dump, intact);
+        addRows("damaged", 4, 4);
+        archive("dir:" + root);
+        Path binlog;
+        try (Stream<Path> files = Files.list(root.resolve("binlog"))) {
+            binlog = files.filter(file -> !file.toString().endsWith(".sha256")).max(Path::compareTo).orElseThrow();
+        }
+        byte[] archived = Files.readAllBytes(binlog);
+        archived[archived.length - 10] ^= 0x01;
+        Files.write(binlog, archived);
+
+        OpsScript.Outcome damagedBinlog = OpsScript.attempt("backup/restore.sh", "--target", "dir:" + root,
+                "--port", port(), "--database", "damaged_restored");
+
+        assertThat(damagedBinlog.exitStatus()).isNotZero();
+        assertThat(damagedBinlog.errors()).contains("REFUSED", binlog.getFileName().toString(), "nothing was touched");
+        assertThat(server.queryForLong("", "SELECT COUNT(*) FROM information_schema.schemata"
+                + " WHERE schema_name = 'damaged_restored'")).isZero();
     }
 
     @Test
