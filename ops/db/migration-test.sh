@@ -71,7 +71,8 @@ client=mariadb
 command -v mariadb >/dev/null || client=mysql
 db() { "$client" --defaults-extra-file="$work/client.cnf" --protocol=tcp -h"$host" -P"$port" -u"$user" "$@"; }
 in_db() { local database=$1; shift; db -N -B "$database" "$@"; }
-jdbc_env() { echo env SPRING_DATASOURCE_URL="jdbc:mariadb://$host:$port/$1" SPRING_DATASOURCE_USERNAME="$user"; }
+# No profile: a SPRING_PROFILES_ACTIVE=prod (or services) in the caller's environment must not leak in.
+jdbc_env() { echo env -u SPRING_PROFILES_ACTIVE SPRING_DATASOURCE_URL="jdbc:mariadb://$host:$port/$1" SPRING_DATASOURCE_USERNAME="$user"; }
 export SPRING_DATASOURCE_PASSWORD=$password
 
 # ---- report bookkeeping -----------------------------------------------------------------------

@@ -81,16 +81,17 @@ public final class DatabaseMigration {
 
     /** Runs the mode with the whole command line ({@code migrate …}); returns the exit code. */
     public static int run(String... arguments) {
+        // Only progress and findings on the console: Liquibase's INFO lines and summary table, and the
+        // driver's warning about each algorithm the lock probe finds refused (an expected answer), go.
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
+        System.setProperty("liquibase.showSummaryOutput", "LOG");
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger("org.mariadb.jdbc").setLevel(Level.ERROR);
+        }
         return run(Arrays.asList(arguments).subList(1, arguments.length), System.getenv(), System.out, System.err);
     }
 
     static int run(List<String> arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
-        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
-        System.setProperty("liquibase.showSummaryOutput", "LOG");
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-            // The lock probe's refused algorithms are expected answers, not warnings.
-            logback.getLogger("org.mariadb.jdbc").setLevel(Level.ERROR);
-        }
         if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
             out.print(USAGE);
             return arguments.isEmpty() ? BAD_ARGUMENTS : DONE;
