@@ -400,7 +400,8 @@ blocking=$(cut -f5 "$out/upgrade-changesets.tsv" | grep -c 'WRITES BLOCKED' || t
   echo "| check | result | detail |"; echo "|---|---|---|"
   printf '%s\n' "${check_rows[@]}"
   echo
-  echo "## This release's changesets on the previous release's data"
+  if [[ "$from" != empty ]]; then echo "## This release's changesets on the previous release's data"
+  else echo "## Every changeset, on an empty database (no previous release: pass --from REF for data)"; fi
   echo
   echo "Duration measured around each changeset; lock found by running each statement first on an empty"
   echo "copy of its table with ALGORITHM=INSTANT, then INPLACE with LOCK=NONE, then LOCK=SHARED, then COPY."
