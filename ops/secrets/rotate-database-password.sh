@@ -10,14 +10,17 @@
 #   3. waits until no connection of the old user is left: every replica tries the new credentials
 #      within buildnest.platform.secrets.reload-interval, opens new connections with them and
 #      retires the old ones as they come back. --max-wait bounds the wait (default 1860 s, the
-#      pool's 30 min max-lifetime plus a minute); past it the old user is kept and the script fails;
+#      pool's 30 min max-lifetime plus a minute); past it the old user is kept and the script fails,
+#      unless --kill-leftovers (an emergency: the password leaked, and whoever holds it may keep a
+#      session open) ends the old user's remaining sessions;
 #   4. drops the old user.
 # Prints the new user's name, never a password. The administrator's credentials come from a
 # MariaDB option file (--admin-defaults-file: [client] user, password, host, port), never from an
 # argument; passwords reach the server on standard input only.
 #
 # Usage: ops/secrets/rotate-database-password.sh --secrets-dir DIR --admin-defaults-file FILE
-#          [--users USER_A,USER_B] [--user-host HOST] [--max-wait SECONDS] [--apply COMMAND] [--dry-run]
+#          [--users USER_A,USER_B] [--user-host HOST] [--max-wait SECONDS] [--kill-leftovers]
+#          [--apply COMMAND] [--dry-run]
 # shellcheck source=ops/lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=ops/lib/secret-files.sh
@@ -25,7 +28,7 @@
 parse_common_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
-dir="" admin="" users="buildnest_a,buildnest_b" user_host="%" max_wait=1860 apply=""
+dir="" admin="" users="buildnest_a,buildnest_b" user_host="%" max_wait=1860 apply="" kill_leftovers=false
 while (($#)); do
   case "$1" in
     --secrets-dir) dir=$2; shift 2 ;;
@@ -34,6 +37,7 @@ while (($#)); do
     --user-host) user_host=$2; shift 2 ;;
     --max-wait) max_wait=$2; shift 2 ;;
     --apply) apply=$2; shift 2 ;;
+    --kill-leftovers) kill_leftovers=true; shift ;;
     *) fail "unknown argument $1 (see --help)" ;;
   esac
 done
@@ -55,7 +59,7 @@ case "$current" in
   *) fail "the user in use, '$current', is neither $user_a nor $user_b" ;;
 esac
 
-sql() { mariadb --defaults-extra-file="$admin" -N -B; }
+sql() { mariadb --defaults-extra-file="$admin" -N -B "$@"; }
 connections_of() {
   printf "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '%s';\n" "$1" | sql
 }
@@ -88,7 +92,13 @@ deadline=$((SECONDS + max_wait)) last_report=$SECONDS
 while :; do
   left=$(connections_of "$current")
   ((left == 0)) && break
-  ((SECONDS < deadline)) || fail "$left connection(s) of $current still open after ${max_wait}s: $current is kept; find the replica still using it (audit: secret.reloaded) and run this script's last step again by hand"
+  if ((SECONDS >= deadline)); then
+    [[ "$kill_leftovers" == true ]] || fail "$left connection(s) of $current still open after ${max_wait}s: $current is kept: find the replica still using it (audit: secret.reloaded); in an emergency, rotate with --kill-leftovers"
+    log "ending the $left remaining session(s) of $current"
+    printf "SELECT CONCAT('KILL CONNECTION ', ID, ';') FROM information_schema.PROCESSLIST WHERE USER = '%s';\n" \
+      "$current" | sql | sql --force || log "some sessions had ended on their own"
+    break
+  fi
   if ((SECONDS - last_report >= 10)); then
     log "$left connection(s) of $current still open"
     last_report=$SECONDS

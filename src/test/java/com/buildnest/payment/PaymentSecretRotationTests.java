@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.buildnest.customer.AccessTokens;
+import com.buildnest.customer.Role;
 import com.buildnest.platform.PlatformProperties;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 import com.buildnest.testing.OpsScript;
 import com.buildnest.testing.Traffic;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The payment secrets rotation of docs/runbooks/secret-rotation.md, on the running application
@@ -49,6 +53,9 @@ class PaymentSecretRotationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccessTokens tokens;
 
     @AfterEach
     void removeTheRotatedFiles() throws IOException {
@@ -88,6 +95,11 @@ class PaymentSecretRotationTests {
                 oldCheckoutSignature)).as("the old key secret after its grace").isFalse();
         assertThat(deliver(second).status()).isEqualTo(200);
         assertThat(Files.readString(secrets().resolve("buildnest.rotated-at.razorpay"))).endsWith("Z");
+
+        String admin = tokens.validFor(tokens.newCustomer(), Role.ADMIN);
+        JsonNode reloaded = api.get("/api/admin/audit?action=secret.reloaded", admin).json().get("content").get(0);
+        assertThat(reloaded.get("detail").asString()).isEqualTo("secret=razorpay simulated key-secret, webhook-secret"
+                + " (replaced secrets accepted for " + platform.secrets().rotationGrace() + ")");
     }
 
     /** Runs the rotation script and waits until the application accepts the new secret. */

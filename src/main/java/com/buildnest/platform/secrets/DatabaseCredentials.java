@@ -61,13 +61,12 @@ final class DatabaseCredentials {
 
     /** @return whether the pool took new credentials */
     synchronized boolean reload() {
-        Optional<String> newUsername = secrets.read(USERNAME_FILE);
+        // Without a username file (the user set elsewhere) a new password alone is taken up too.
+        String user = secrets.read(USERNAME_FILE).orElse(username);
         Optional<String> newPassword = secrets.read(PASSWORD_FILE);
-        if (newUsername.isEmpty() || newPassword.isEmpty()
-                || (newUsername.get().equals(username) && newPassword.get().equals(password))) {
+        if (newPassword.isEmpty() || (user.equals(username) && newPassword.get().equals(password))) {
             return false;
         }
-        String user = newUsername.get();
         String secret = newPassword.get();
         try (Connection trial = DriverManager.getConnection(pool.getJdbcUrl(), trialProperties(user, secret))) {
             trial.isValid(2);

@@ -121,6 +121,34 @@ class DatabasePasswordRotationTests {
     }
 
     @Test
+    void anEmergencyRotationEndsTheSessionsTheLeakedPasswordStillHolds() throws Exception {
+        DatabaseCredentials credentials = new DatabaseCredentials(pool, new MountedSecrets(secrets), event -> { },
+                Clock.systemUTC());
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        ScheduledExecutorService replica = Executors.newScheduledThreadPool(1);
+        replica.scheduleWithFixedDelay(credentials::keepInStep, 200, 200, TimeUnit.MILLISECONDS);
+        Path adminFile = adminDefaultsFile();
+        try (Connection intruder = DriverManager.getConnection(server + name, userA, "first-password-of-a");
+                Traffic traffic = Traffic.start(4, () -> jdbc.queryForObject("SELECT COUNT(*) FROM probe",
+                        Long.class))) {
+            traffic.awaitSuccesses(20);
+            String rotated = OpsScript.run("secrets/rotate-database-password.sh", "--secrets-dir",
+                    secrets.toString(), "--admin-defaults-file", adminFile.toString(), "--users",
+                    userA + "," + userB, "--max-wait", "3", "--kill-leftovers");
+            assertThat(rotated).isEqualTo(userB);
+            traffic.awaitSuccesses(traffic.successes() + 20);
+            traffic.stop();
+            assertThat(traffic.failureCauses()).as("failed statements during the rotation").isEmpty();
+            assertThat(intruder.isValid(2)).as("the session held with the leaked password").isFalse();
+        } finally {
+            replica.shutdownNow();
+            Files.delete(adminFile);
+        }
+        assertThat(users()).containsExactly(userB);
+        assertThat(connectionsOf(userA)).isZero();
+    }
+
+    @Test
     void credentialsTheDatabaseRefusesAreNotTakenAndTheOldOnesKeepWorking() throws Exception {
         DatabaseCredentials credentials = new DatabaseCredentials(pool, new MountedSecrets(secrets),
                 event -> { }, Clock.systemUTC());

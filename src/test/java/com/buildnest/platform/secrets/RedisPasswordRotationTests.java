@@ -30,6 +30,7 @@ import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.protocol.CommandType;
 
 /**
  * The Redis password rotation of docs/runbooks/secret-rotation.md against the real Redis the suite
@@ -46,6 +47,7 @@ class RedisPasswordRotationTests {
     private static final String REDIS_URL = System.getenv("SPRING_DATA_REDIS_URL");
 
     private final String user = "rotation_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final String operator = user + "_admin";
     private Path secrets;
     private LettuceConnectionFactory factory;
 
@@ -55,6 +57,9 @@ class RedisPasswordRotationTests {
                 "runs where the suite is pointed at Redis (SPRING_DATA_REDIS_URL, as .ci/run does)");
         admin(redis -> redis.aclSetuser(user, AclSetuserArgs.Builder.on()
                 .addPassword("first-password").keyPattern(user + ":*").allCommands()));
+        // The operator's own administrator: may manage users and the configuration, nothing else.
+        admin(redis -> redis.aclSetuser(operator, AclSetuserArgs.Builder.on().addPassword("operator-password")
+                .addCommand(CommandType.ACL).addCommand(CommandType.CONFIG)));
         secrets = Files.createTempDirectory("buildnest-secrets");
         Files.writeString(secrets.resolve("spring.data.redis.username"), user);
         Files.writeString(secrets.resolve("spring.data.redis.password"), "first-password");
@@ -71,7 +76,7 @@ class RedisPasswordRotationTests {
                 if (!keys.isEmpty()) {
                     redis.del(keys.toArray(String[]::new));
                 }
-                return redis.aclDeluser(user);
+                return redis.aclDeluser(user, operator);
             });
         }
     }
@@ -90,15 +95,20 @@ class RedisPasswordRotationTests {
         };
         try (Traffic traffic = Traffic.start(3, request)) {
             traffic.awaitSuccesses(50);
+            Path operatorPassword = Files.createTempFile("redis-admin", "");
+            Files.writeString(operatorPassword, "operator-password");
             String rotated = OpsScript.run("secrets/rotate-redis-password.sh", "--secrets-dir", secrets.toString(),
-                    "--user", user, "--redis-url", serverUrl(), "--switch-wait", "2");
+                    "--user", user, "--redis-url", serverUrl(), "--admin-user", operator, "--admin-password-file",
+                    operatorPassword.toString(), "--switch-wait", "2");
+            Files.delete(operatorPassword);
             assertThat(rotated).isEqualTo(user);
             traffic.awaitSuccesses(traffic.successes() + 50);
             traffic.stop();
             assertThat(traffic.failureCauses()).as("failed commands during the rotation").isEmpty();
         }
-        // Connections authenticated before stay so; a reconnect (killed between requests, as a
-        // network blip would, not in the middle of one) must authenticate with the new password.
+        // Connections authenticated before stay so; a reconnect must authenticate with the new
+        // password. The runbook's emergency step, CLIENT KILL USER, between requests (killed in the
+        // middle of one, a command fails with "Connection reset", rotation or not).
         long killed = admin(admin -> admin.clientKill(KillArgs.Builder.user(user)));
         assertThat(killed).isPositive();
         try (Traffic traffic = Traffic.start(3, request)) {
