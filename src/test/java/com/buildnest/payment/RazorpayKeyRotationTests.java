@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
 import com.buildnest.platform.PlatformProperties;
@@ -66,9 +67,8 @@ class RazorpayKeyRotationTests {
     }
 
     @Test
-    void aNewKeyAndWebhookSecretAreUsedAtTheNextRoundAndTheOldOnesVerifyOnlyThroughTheGrace() throws Exception {
-        Path secrets = Files.createTempDirectory("buildnest-secrets");
-        Path operator = Files.createTempDirectory("razorpay-dashboard");
+    void aNewKeyAndWebhookSecretAreUsedAtTheNextRoundAndTheOldOnesVerifyOnlyThroughTheGrace(@TempDir Path secrets,
+            @TempDir Path operator) throws Exception {
         RazorpayClient client = razorpay.client();
         List<Object> events = new ArrayList<>();
         PaymentSecrets reload = new PaymentSecrets(client, properties(), platform(secrets), new MountedSecrets(secrets),

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.buildnest.testing.OpsScript;
@@ -49,7 +50,10 @@ class DatabasePasswordRotationTests {
     private final String userA = name + "_a";
     private final String userB = name + "_b";
     private String server;
-    private Path secrets;
+    @TempDir
+    Path secrets;
+    @TempDir
+    Path operator;
     private HikariDataSource pool;
 
     @BeforeEach
@@ -60,7 +64,6 @@ class DatabasePasswordRotationTests {
         admin("CREATE DATABASE " + name, "CREATE TABLE " + name + ".probe (id BIGINT AUTO_INCREMENT PRIMARY KEY)",
                 "CREATE USER '" + userA + "'@'%' IDENTIFIED BY 'first-password-of-a'",
                 "GRANT SELECT, INSERT ON " + name + ".* TO '" + userA + "'@'%'");
-        secrets = Files.createTempDirectory("buildnest-secrets");
         Files.writeString(secrets.resolve("spring.datasource.username"), userA);
         Files.writeString(secrets.resolve("spring.datasource.password"), "first-password-of-a");
         pool = new HikariDataSource();
@@ -188,7 +191,7 @@ class DatabasePasswordRotationTests {
     /** The administrator's MariaDB option file the script reads, as an operator would keep it. */
     private Path adminDefaultsFile() throws Exception {
         URI address = URI.create(server.substring("jdbc:".length()));
-        Path file = Files.createTempFile("admin", ".cnf");
+        Path file = operator.resolve("admin.cnf");
         Files.writeString(file, "[client]\nuser=" + ADMIN + "\n" + (ADMIN_PASSWORD.isEmpty() ? ""
                 : "password=" + ADMIN_PASSWORD + "\n") + "host=" + address.getHost() + "\nport="
                 + (address.getPort() < 0 ? 3306 : address.getPort()) + "\nprotocol=tcp\n");

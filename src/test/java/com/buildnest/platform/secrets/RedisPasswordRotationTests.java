@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -48,7 +49,10 @@ class RedisPasswordRotationTests {
 
     private final String user = "rotation_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final String operator = user + "_admin";
-    private Path secrets;
+    @TempDir
+    Path secrets;
+    @TempDir
+    Path operatorFiles;
     private LettuceConnectionFactory factory;
 
     @BeforeEach
@@ -60,7 +64,6 @@ class RedisPasswordRotationTests {
         // The operator's own administrator: may manage users and the configuration, nothing else.
         admin(redis -> redis.aclSetuser(operator, AclSetuserArgs.Builder.on().addPassword("operator-password")
                 .addCommand(CommandType.ACL).addCommand(CommandType.CONFIG)));
-        secrets = Files.createTempDirectory("buildnest-secrets");
         Files.writeString(secrets.resolve("spring.data.redis.username"), user);
         Files.writeString(secrets.resolve("spring.data.redis.password"), "first-password");
     }
@@ -70,7 +73,7 @@ class RedisPasswordRotationTests {
         if (factory != null) {
             factory.destroy();
         }
-        if (secrets != null) {
+        if (REDIS_URL != null && !REDIS_URL.isBlank()) {
             admin(redis -> {
                 List<String> keys = redis.keys(user + ":*");
                 if (!keys.isEmpty()) {
@@ -95,7 +98,7 @@ class RedisPasswordRotationTests {
         };
         try (Traffic traffic = Traffic.start(3, request)) {
             traffic.awaitSuccesses(50);
-            Path operatorPassword = Files.createTempFile("redis-admin", "");
+            Path operatorPassword = operatorFiles.resolve("redis-admin-password");
             Files.writeString(operatorPassword, "operator-password");
             String rotated = OpsScript.run("secrets/rotate-redis-password.sh", "--secrets-dir", secrets.toString(),
                     "--user", user, "--redis-url", serverUrl(), "--admin-user", operator, "--admin-password-file",

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.buildnest.testing.OpsScript;
 
@@ -30,9 +31,9 @@ class RotationScriptsTests {
     }
 
     @Test
-    void theyRefuseWhatTheyCannotDoAndLeaveTheDirectoryAsItWas() throws Exception {
-        Path secrets = Files.createTempDirectory("buildnest-secrets");
-        Path admin = Files.createTempFile("admin", ".cnf");
+    void theyRefuseWhatTheyCannotDoAndLeaveTheDirectoryAsItWas(@TempDir Path secrets, @TempDir Path operator)
+            throws Exception {
+        Path admin = Files.writeString(operator.resolve("admin.cnf"), "");
         assertThatThrownBy(() -> OpsScript.run("secrets/rotate-database-password.sh", "--secrets-dir",
                 secrets.toString(), "--admin-defaults-file", admin.toString()))
                 .as("no user in use written yet").hasMessageContaining("exited with 1");
@@ -46,7 +47,7 @@ class RotationScriptsTests {
         assertThatThrownBy(() -> OpsScript.run("secrets/rotate-redis-password.sh", "--secrets-dir",
                 secrets.toString(), "--user", "buildnest", "--redis-url", "redis://user:secret@redis:6379"))
                 .as("no credentials in the URL").hasMessageContaining("exited with 1");
-        Path notAKeyId = Files.writeString(Files.createTempFile("key-id", ""), "pk_live_somebody_else");
+        Path notAKeyId = Files.writeString(operator.resolve("key-id"), "pk_live_somebody_else");
         assertThatThrownBy(() -> OpsScript.run("secrets/rotate-razorpay-secrets.sh", "--secrets-dir",
                 secrets.toString(), "--key-id-file", notAKeyId.toString(), "--key-secret-file", admin.toString()))
                 .hasMessageContaining("exited with 1");
