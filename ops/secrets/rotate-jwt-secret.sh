@@ -3,11 +3,14 @@
 # 512-bit secret (base64) to DIR/buildnest.customer.jwt.secret, atomically and readable by its
 # owner only, and prints the new key id (kid) — never the secret. Every replica reading that
 # directory picks the new key up within buildnest.customer.jwt.reload-interval; tokens signed
-# with the old key stay valid for buildnest.customer.jwt.rotation-grace.
+# with the old key stay valid for buildnest.customer.jwt.rotation-grace. Also writes the rotation
+# record DIR/buildnest.rotated-at.jwt, from which BuildNest reports the key's age.
 #
 # Usage: ops/secrets/rotate-jwt-secret.sh --secrets-dir DIR [--dry-run]
 # shellcheck source=ops/lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
+# shellcheck source=ops/lib/secret-files.sh
+. "$(dirname "$0")/../lib/secret-files.sh"
 parse_common_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
@@ -28,9 +31,7 @@ if [[ "$BUILDNEST_DRY_RUN" == true ]]; then
   log "dry-run: would write a new secret (key id $key_id) to $file"
   exit 0
 fi
-tmp=$(mktemp "$dir/.jwt-secret.XXXXXX")
-chmod 600 "$tmp"
-printf '%s' "$secret" >"$tmp"
-mv -f "$tmp" "$file"
+write_secret_file "$dir" buildnest.customer.jwt.secret "$secret"
+record_rotation "$dir" jwt
 log "new signing key $key_id written to $file"
 echo "$key_id"

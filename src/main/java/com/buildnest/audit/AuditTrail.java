@@ -15,6 +15,7 @@ import com.buildnest.catalog.CatalogEvents;
 import com.buildnest.customer.IdentityEvents.AccountEnabledChanged;
 import com.buildnest.customer.IdentityEvents.AccountRegistered;
 import com.buildnest.customer.IdentityEvents.AllTokensRevoked;
+import com.buildnest.customer.IdentityEvents.CustomersNotifiedOfEmergency;
 import com.buildnest.customer.IdentityEvents.PasswordReset;
 import com.buildnest.customer.IdentityEvents.RefreshTokenReused;
 import com.buildnest.customer.IdentityEvents.RolesChanged;
@@ -24,6 +25,7 @@ import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
 import com.buildnest.ordering.OrderStatusChanged;
 import com.buildnest.partner.PartnerEvents.WebhookSubscriptionChanged;
+import com.buildnest.platform.secrets.SecretReloaded;
 import com.buildnest.review.ReviewEvents.ReviewHidden;
 import com.buildnest.review.ReviewEvents.ReviewUnhidden;
 
@@ -110,6 +112,20 @@ class AuditTrail {
         record("signing-key.emergency-revocation", null, event.requestedBy(),
                 "revoked-before=" + event.revokedBefore() + " trusted-key=" + event.trustedKeyId()
                         + " refresh-tokens-revoked=" + event.refreshTokensRevoked());
+    }
+
+    @EventListener
+    @Transactional
+    public void on(CustomersNotifiedOfEmergency event) {
+        record("security.emergency-rotation", null, event.requestedBy(),
+                "customers-notified=" + event.customersNotified() + " reason=" + event.reason());
+    }
+
+    /** A replica took up a rotated database, Redis or payment secret (one line per replica). */
+    @EventListener
+    @Transactional
+    public void on(SecretReloaded event) {
+        record("secret.reloaded", null, null, "secret=" + event.secret() + " " + event.detail());
     }
 
     @EventListener

@@ -2,7 +2,7 @@
  * The audit log: who did what and when (accounts, sign-ins, keys, the catalogue, every move of an
  * order), built from events, never holding a secret.
  */
-@ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "platform", "platform :: web", "customer", "catalog",
+@ApplicationModule(displayName = "Audit", allowedDependencies = { "shared", "platform", "platform :: web", "platform :: secrets", "customer", "catalog",
         "ordering", "partner", "review" })
 package com.buildnest.audit;
 

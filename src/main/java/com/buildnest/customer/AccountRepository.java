@@ -32,6 +32,16 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select a.id as id, a.fullName as fullName from Account a where a.id in :ids and a.enabled = true and a.fullName is not null")
     List<FullName> findFullNames(Collection<Long> ids);
 
+    /** Where to write to each enabled account among {@code ids}. */
+    @Query("select a.username as username, a.email as email from Account a where a.id in :ids and a.enabled = true")
+    List<Recipient> findRecipients(Collection<Long> ids);
+
+    interface Recipient {
+        String getUsername();
+
+        String getEmail();
+    }
+
     interface FullName {
         Long getId();
 

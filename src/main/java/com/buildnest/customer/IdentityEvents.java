@@ -60,4 +60,11 @@ public final class IdentityEvents {
     /** A password was reset through a mailed link. */
     public record PasswordReset(long accountId, Instant at) {
     }
+
+    /**
+     * After an emergency revocation, the customers it signed out were told by mail why they must
+     * sign in again. {@code reason} is the operator's note, for the audit log only.
+     */
+    public record CustomersNotifiedOfEmergency(int customersNotified, String reason, Long requestedBy, Instant at) {
+    }
 }

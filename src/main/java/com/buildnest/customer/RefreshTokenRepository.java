@@ -1,6 +1,7 @@
 package com.buildnest.customer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,4 +28,9 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
     @Modifying
     @Query("update RefreshToken t set t.revokedAt = :now where t.revokedAt is null")
     int revokeEverything(Instant now);
+
+    /** The accounts holding a session that is still usable at {@code now}. */
+    @Query("select distinct t.accountId from RefreshToken t where t.revokedAt is null and t.spentAt is null"
+            + " and t.expiresAt > :now")
+    List<Long> accountsSignedInAt(Instant now);
 }

@@ -1,5 +1,7 @@
 package com.buildnest.payment;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,13 @@ interface PaymentGateway {
 
     /** Checks (and, for the simulated gateway, makes) Razorpay's signatures. */
     RazorpaySignatures signatures();
+
+    /**
+     * Takes up rotated credentials (read from the mounted secret files): the key id and secret for
+     * every later API call, and both secrets for signatures, the replaced ones still verifying for
+     * {@code grace}. A null {@code keyId} keeps the current one.
+     */
+    void rotate(String keyId, String keySecret, String webhookSecret, Duration grace, Clock clock);
 
     /**
      * Creates a gateway order for an amount in INR.

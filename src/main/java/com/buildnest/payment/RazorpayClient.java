@@ -1,6 +1,8 @@
 package com.buildnest.payment;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,15 @@ final class RazorpayClient implements PaymentGateway {
     private static final long BACKOFF_MILLIS = 200;
 
     private final RestClient http;
-    private final String keyId;
+    /** Replaced whole at a rotation, so that a call never pairs one key's id with another's secret. */
+    private record ApiKey(String id, String secret) {
+        @Override
+        public String toString() {
+            return "ApiKey[" + id + "]";
+        }
+    }
+
+    private volatile ApiKey apiKey;
     private final RazorpaySignatures signatures;
     private final int attempts;
 
@@ -48,9 +58,14 @@ final class RazorpayClient implements PaymentGateway {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(settings.readTimeout());
         this.http = RestClient.builder().baseUrl(settings.baseUrl()).requestFactory(requests)
-                .defaultHeaders(headers -> headers.setBasicAuth(settings.keyId(), settings.keySecret()))
+                // The credentials of the moment: a rotation applies to the next call.
+                .requestInterceptor((request, body, execution) -> {
+                    ApiKey key = apiKey;
+                    request.getHeaders().setBasicAuth(key.id(), key.secret());
+                    return execution.execute(request, body);
+                })
                 .build();
-        this.keyId = settings.keyId();
+        this.apiKey = new ApiKey(settings.keyId(), settings.keySecret());
         this.signatures = new RazorpaySignatures(settings.keySecret(), settings.webhookSecret());
         this.attempts = settings.fetchAttempts();
     }
@@ -62,12 +77,19 @@ final class RazorpayClient implements PaymentGateway {
 
     @Override
     public String keyId() {
-        return keyId;
+        return apiKey.id();
     }
 
     @Override
     public RazorpaySignatures signatures() {
         return signatures;
+    }
+
+    @Override
+    public synchronized void rotate(String newKeyId, String newKeySecret, String newWebhookSecret, Duration grace,
+            Clock clock) {
+        signatures.rotate(newKeySecret, newWebhookSecret, grace, clock);
+        apiKey = new ApiKey(newKeyId != null ? newKeyId : apiKey.id(), newKeySecret);
     }
 
     @Override

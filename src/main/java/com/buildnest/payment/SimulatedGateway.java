@@ -74,6 +74,12 @@ final class SimulatedGateway implements PaymentGateway {
         return signatures;
     }
 
+    /** The simulated key id never changes; its two secrets rotate as Razorpay's do. */
+    @Override
+    public void rotate(String keyId, String keySecret, String webhookSecret, Duration grace, Clock now) {
+        signatures.rotate(keySecret, webhookSecret, grace, now);
+    }
+
     @Override
     public Order createOrder(String receipt, Money amount, Map<String, String> notes) {
         Order order = new Order(newId("order_"), amount.paise(), Money.CURRENCY, receipt, "created");

@@ -29,7 +29,8 @@
  * </ol>
  */
 @ApplicationModule(displayName = "Payments",
-        allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup", "platform :: throttle" })
+        allowedDependencies = { "shared", "platform", "platform :: web", "platform :: startup", "platform :: throttle",
+                "platform :: secrets" })
 package com.buildnest.payment;
 
 import org.springframework.modulith.ApplicationModule;

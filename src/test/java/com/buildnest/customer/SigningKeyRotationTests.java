@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +59,9 @@ class SigningKeyRotationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    AccountRepository accounts;
 
     @DynamicPropertySource
     static void mountedSecret(DynamicPropertyRegistry properties) throws IOException {
@@ -115,6 +120,48 @@ class SigningKeyRotationTests {
         new SigningKeys(otherReplica, revocations, refreshTokens, events, clock).keepInStep();
         assertThat(otherReplica.revokedBefore().toString()).isEqualTo(result.get("revokedBefore").asString());
         assertThat(api.get("/api/me", tokens.validFor(customer)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void emergencyRotationMailsEveryoneItSignedOutAndLeavesAnAuditTrail() throws Exception {
+        long signedIn = tokens.newCustomer();
+        Account customer = accounts.findById(signedIn).orElseThrow();
+        Response login = api.postJson("/api/auth/login", "{\"username\":\"" + customer.username()
+                + "\",\"password\":\"unused password here\"}");
+        assertThat(login.status()).isEqualTo(200);
+        Account notSignedIn = accounts.findById(tokens.newCustomer()).orElseThrow();
+        assertProblem(api.postJson("/api/admin/security/emergency-rotation", "{\"reason\":\"drill\"}",
+                tokens.validFor(signedIn)), 403, "auth.forbidden");
+        String admin = tokens.validFor(tokens.newCustomer(), Role.ADMIN);
+        assertProblem(api.postJson("/api/admin/security/emergency-rotation", "{\"reason\":\" \"}", admin), 400,
+                "request.invalid");
+
+        Path adminTokenFile = Files.createTempFile("admin-token", "");
+        Files.writeString(adminTokenFile, admin);
+        JsonNode result = JsonMapper.builder().build().readTree(OpsScript.run("secrets/revoke-all-tokens.sh",
+                "--url", api.baseUrl(), "--admin-token-file", adminTokenFile.toString(), "--notify-customers",
+                "--reason", "drill: signing key may have leaked"));
+        Files.delete(adminTokenFile);
+
+        assertThat(result.get("customersNotified").asInt()).isPositive();
+        assertProblem(api.get("/api/me", login.json().get("accessToken").asString()), 401, "auth.unauthenticated");
+        assertThat(api.postJson("/api/auth/refresh", "{\"refreshToken\":\""
+                + login.json().get("refreshToken").asString() + "\"}").status()).isEqualTo(401);
+        String freshAdmin = tokens.validFor(customer.id(), Role.ADMIN);
+        List<JsonNode> mails = new ArrayList<>();
+        api.get("/api/admin/outbox?size=100", freshAdmin).json().get("content").forEach(mails::add);
+        assertThat(mails).filteredOn(mail -> mail.get("recipient").asString().equals(customer.email()))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.get("subject").asString()).isEqualTo(EmergencySignOut.SUBJECT);
+                    assertThat(mail.get("body").asString()).startsWith("Hello " + customer.username() + ",")
+                            .contains("signed you out of BuildNest on every device")
+                            .doesNotContain("drill");
+                });
+        assertThat(mails).noneMatch(mail -> mail.get("recipient").asString().equals(notSignedIn.email()));
+        JsonNode audit = api.get("/api/admin/audit?action=security.emergency-rotation", freshAdmin).json()
+                .get("content").get(0);
+        assertThat(audit.get("detail").asString()).isEqualTo("customers-notified="
+                + result.get("customersNotified").asInt() + " reason=drill: signing key may have leaked");
     }
 
     private void awaitSigningKeyOtherThan(String keyId, String adminToken) throws InterruptedException {

@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import com.buildnest.platform.secrets.RedisCredentialsFromFiles;
+
 import io.lettuce.core.RedisURI;
 
 /**
@@ -37,7 +39,8 @@ class ThrottleConfiguration {
 
     @Bean(destroyMethod = "close")
     Throttles throttles(ThrottleProperties properties, Clock clock, Environment environment,
-            ObjectProvider<DataRedisProperties> redisProperties) {
+            ObjectProvider<DataRedisProperties> redisProperties,
+            ObjectProvider<RedisCredentialsFromFiles> rotatingCredentials) {
         DataRedisProperties redis = redisProperties.getIfAvailable();
         boolean redisConfigured = StringUtils.hasText(environment.getProperty("spring.data.redis.url"))
                 || StringUtils.hasText(environment.getProperty("spring.data.redis.host"));
@@ -46,6 +49,8 @@ class ThrottleConfiguration {
             return Throttles.inProcess(properties, clock);
         }
         RedisURI uri = redisUri(redis);
+        // Rotated Redis passwords reach the limits' own connection as they reach the cache's.
+        rotatingCredentials.ifAvailable(uri::setCredentialsProvider);
         log.info("Request throttling counts in Redis at {}:{}", uri.getHost(), uri.getPort());
         Duration connectTimeout = redis.getConnectTimeout() != null ? redis.getConnectTimeout()
                 : DEFAULT_CONNECT_TIMEOUT;
