@@ -10,7 +10,11 @@
 #   3. the value the Secret already holds in the cluster, unless the key is named by --rotate;
 #   4. generated: buildnest.customer.jwt.secret gets 512 random bits (base64, HS512); every other
 #      generated key 256 random bits (43 URL-safe characters). Razorpay's key id and key secret
-#      are never generated: they must come from 1 or 2 (or already be in the cluster).
+#      are never generated: they must come from 1 or 2 (or already be in the cluster). The user
+#      names start as buildnest_a (database; the rotation alternates with buildnest_b) and
+#      buildnest (Redis ACL).
+# Each rotation record buildnest.rotated-at.<secret> is set to the current time whenever its
+# secret gets a new value, and kept otherwise: the application exports the secret's age from it.
 # So a second run changes nothing, and `--rotate spring.datasource.password` replaces one value.
 # A generated database or Redis password must then be given to the database or Redis user too
 # (docs/runbooks/secret-rotation.md); the webhook secret is entered in Razorpay's dashboard.
@@ -78,7 +82,15 @@ def template_secrets(path):
 def environment_name(key):
     return re.sub(r"[.]", "_", key.replace("-", "")).upper()
 
+USERS = {"spring.datasource.username": "buildnest_a", "spring.data.redis.username": "buildnest"}
+RECORDS = {"buildnest.rotated-at.jwt": "buildnest.customer.jwt.secret",
+           "buildnest.rotated-at.database": "spring.datasource.password",
+           "buildnest.rotated-at.redis": "spring.data.redis.password",
+           "buildnest.rotated-at.razorpay": "buildnest.payment.razorpay.key-secret"}
+
 def generate(key):
+    if key in USERS:
+        return USERS[key]
     if key == "buildnest.customer.jwt.secret":
         return base64.b64encode(secrets.token_bytes(64)).decode()
     return secrets.token_urlsafe(32)
@@ -102,7 +114,7 @@ if existing:
     held = {k: base64.b64decode(v).decode() for k, v in (json.loads(existing).get("data") or {}).items()}
 
 values, sources, missing = {}, {}, []
-for key in keys:
+for key in [k for k in keys if k not in RECORDS]:
     path = os.path.join(from_dir, key) if from_dir else None
     variable = environment_name(key)
     if path and os.path.isfile(path):
@@ -120,6 +132,14 @@ for key in keys:
         values[key], sources[key] = generate(key), "generated" + (" (rotated)" if key in held else "")
     if not values[key]:
         missing.append(f"{key}: the value {sources[key]} is empty")
+for record in [k for k in keys if k in RECORDS]:
+    secret_key = RECORDS[record]
+    if secret_key in values and held.get(record) and values[secret_key] == held.get(secret_key):
+        values[record], sources[record] = held[record], "kept from the cluster"
+    elif secret_key in values:
+        from datetime import datetime, timezone
+        values[record] = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        sources[record] = f"now: {secret_key} has a new value"
 for key in keys:
     if key in sources:
         print(f"  {name} {key}: {sources[key]}, {len(values.get(key, ''))} characters", file=sys.stderr)

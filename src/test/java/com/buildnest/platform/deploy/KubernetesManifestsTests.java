@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,6 +43,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import com.buildnest.platform.secrets.MountedSecrets;
+import com.buildnest.platform.secrets.RotatedSecret;
 import com.buildnest.platform.startup.ProductionSettingsCheck;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.BuildNestTest;
@@ -159,11 +162,16 @@ class KubernetesManifestsTests {
         assertThat(map(secretVolume.get("secret"))).doesNotContainKey("items");
         assertThat(mount.get("mountPath")).isEqualTo(config.get("BUILDNEST_SECRETSDIR"));
 
-        // Each file of the secrets directory sets the property it is named after (configtree).
+        // Each file of the secrets directory sets the property it is named after (configtree), or
+        // records when a rotated secret was last replaced; every rotated secret has its record.
         Set<String> keys = map(secretTemplate(secretName).get("stringData")).keySet();
+        Set<String> records = Arrays.stream(RotatedSecret.values())
+                .map(secret -> MountedSecrets.ROTATION_RECORD_PREFIX + secret.tag()).collect(Collectors.toSet());
         Set<ConfigurationPropertyName> known = knownProperties();
-        assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(isKnown(known, ConfigurationPropertyName.of(key)))
-                .as("secret file %s is a property BuildNest reads", key).isTrue());
+        assertThat(keys).isNotEmpty().containsAll(records).allSatisfy(key -> assertThat(records.contains(key)
+                || isKnown(known, ConfigurationPropertyName.of(key)))
+                .as("secret file %s is a property BuildNest reads or a rotation record", key).isTrue());
+        assertThat(keys).containsAll(Arrays.stream(RotatedSecret.values()).map(RotatedSecret::file).toList());
 
         // Without the Secret, production lacks only what the Secret provides ...
         List<String> lacking = productionProblems(config, secrets);
@@ -457,6 +465,12 @@ class KubernetesManifestsTests {
     }
 
     private static String plausibleSecret(String key) {
+        if (key.startsWith(MountedSecrets.ROTATION_RECORD_PREFIX)) {
+            return "2026-11-01T00:00:00Z";
+        }
+        if (key.endsWith(".username")) {
+            return "buildnest_a";
+        }
         byte[] random = new byte[64];
         new SecureRandom().nextBytes(random);
         String value = Base64.getEncoder().encodeToString(random);

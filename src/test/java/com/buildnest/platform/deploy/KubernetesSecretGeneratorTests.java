@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -80,7 +81,15 @@ class KubernetesSecretGeneratorTests {
                 "buildnest.payment.razorpay.webhook-secret")) {
             assertThat(app.get(generated)).hasSizeGreaterThanOrEqualTo(43).matches("[A-Za-z0-9_-]+");
         }
-        assertThat(new LinkedHashSet<>(app.values())).hasSameSizeAs(app.values());
+        Map<String, String> secretValues = new HashMap<>(app);
+        secretValues.keySet().removeIf(KubernetesSecretGeneratorTests::notSecret);
+        assertThat(new LinkedHashSet<>(secretValues.values())).hasSameSizeAs(secretValues.values());
+        assertThat(app).containsEntry("spring.datasource.username", "buildnest_a")
+                .containsEntry("spring.data.redis.username", "buildnest");
+        for (String record : List.of("jwt", "database", "redis", "razorpay")) {
+            assertThat(Instant.parse(app.get("buildnest.rotated-at." + record)))
+                    .isBetween(Instant.now().minusSeconds(600), Instant.now().plusSeconds(1));
+        }
         assertThat(app).containsEntry("buildnest.payment.razorpay.key-id", KEY_ID)
                 .containsEntry("buildnest.payment.razorpay.key-secret", KEY_SECRET);
         Map<String, String> smoke = clusterSecret("buildnest-smoke-account");
@@ -89,7 +98,7 @@ class KubernetesSecretGeneratorTests {
         JsonNode applied = json("buildnest-secrets");
         assertThat(applied.get("metadata").get("namespace").asString()).isEqualTo("buildnest-staging");
         assertThat(calls()).contains("apply --server-side --field-manager=buildnest-secrets --force-conflicts -f -");
-        List<String> values = new ArrayList<>(app.values());
+        List<String> values = new ArrayList<>(secretValues.values());
         values.addAll(smoke.values());
         assertThat(values).allSatisfy(value -> assertThat(run.output()).doesNotContain(value));
         assertThat(work.resolve("fake-cluster")).isDirectoryNotContaining("glob:**incoming*");
@@ -111,10 +120,12 @@ class KubernetesSecretGeneratorTests {
         Map<String, String> after = clusterSecret("buildnest-secrets");
         assertThat(after.get("spring.datasource.password")).isNotEqualTo(first.get("spring.datasource.password"))
                 .hasSizeGreaterThanOrEqualTo(43);
+        assertThat(Instant.parse(after.get("buildnest.rotated-at.database")))
+                .isAfterOrEqualTo(Instant.parse(first.get("buildnest.rotated-at.database")));
         Map<String, String> othersBefore = new HashMap<>(first);
-        othersBefore.remove("spring.datasource.password");
+        othersBefore.keySet().removeAll(List.of("spring.datasource.password", "buildnest.rotated-at.database"));
         Map<String, String> othersAfter = new HashMap<>(after);
-        othersAfter.remove("spring.datasource.password");
+        othersAfter.keySet().removeAll(List.of("spring.datasource.password", "buildnest.rotated-at.database"));
         assertThat(othersAfter).isEqualTo(othersBefore);
         assertThat(clusterSecret("buildnest-smoke-account")).containsEntry("password", smokePassword);
         assertThat(rotated.output()).doesNotContain(after.get("spring.datasource.password"));
@@ -185,5 +196,10 @@ class KubernetesSecretGeneratorTests {
             }
         }
         throw new AssertionError("no Secret " + secret + " in the template");
+    }
+
+    /** User names and rotation records are in the Secret but are not secret. */
+    private static boolean notSecret(String key) {
+        return key.endsWith(".username") || key.startsWith("buildnest.rotated-at.");
     }
 }

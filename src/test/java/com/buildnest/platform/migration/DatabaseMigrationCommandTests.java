@@ -51,7 +51,7 @@ class DatabaseMigrationCommandTests {
 
             Result verify = migrate(scratch, "verify", "--skip-entities");
             assertThat(verify.code()).as(verify.err()).isZero();
-            assertThat(verify.out()).contains("schema matches the changelog: 41 tables");
+            assertThat(verify.out()).containsPattern("schema matches the changelog: \\d+ tables, \\d+ columns");
         }
     }
 
