@@ -28,6 +28,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -117,6 +118,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy",
                         "The shop is very busy with this right now and nothing was changed. Please retry.", request));
+    }
+
+    /**
+     * A multipart body that cannot be parsed (no boundary, a truncated part, not multipart at all):
+     * the client's fault, found by the OpenAPI fuzzer. Too large a file is answered 413 by the handler
+     * of {@code MaxUploadSizeExceededException}, the more specific type.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException unreadable, HttpServletRequest request) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "request.malformed",
+                "The request body is not a readable multipart/form-data upload.", request));
     }
 
     @ExceptionHandler(Exception.class)
