@@ -22,13 +22,16 @@ import io.github.bucket4j.BucketConfiguration;
  *        direct peer is the client
  * @param redisTimeout how long one check waits for Redis before it uses an in-process bucket instead
  * @param localMaxKeys how many in-process buckets are kept at most; beyond it the least used are dropped
+ * @param redisKeyPrefix what every bucket's Redis key starts with: deployments (and test runs) sharing
+ *        one Redis keep their buckets apart by it, as their caches are kept apart by the cache prefix
  */
 @ConfigurationProperties("buildnest.platform.throttle")
 record ThrottleProperties(
         Map<String, Limit> limits,
         @DefaultValue List<String> trustedProxies,
         @DefaultValue("200ms") Duration redisTimeout,
-        @DefaultValue("100000") int localMaxKeys) {
+        @DefaultValue("100000") int localMaxKeys,
+        @DefaultValue("buildnest:throttle:") String redisKeyPrefix) {
 
     /** The limits the accounts endpoints rely on, with values that stop guessing but not people. */
     static final Map<String, Limit> DEFAULT_LIMITS = Map.of(
@@ -44,6 +47,9 @@ record ThrottleProperties(
         trustedProxies = List.copyOf(trustedProxies);
         if (redisTimeout == null || redisTimeout.isNegative() || redisTimeout.isZero()) {
             throw new IllegalArgumentException("buildnest.platform.throttle.redis-timeout must be positive");
+        }
+        if (redisKeyPrefix == null || redisKeyPrefix.isBlank()) {
+            throw new IllegalArgumentException("buildnest.platform.throttle.redis-key-prefix must not be blank");
         }
         if (localMaxKeys < 1) {
             throw new IllegalArgumentException("buildnest.platform.throttle.local-max-keys must be at least 1");

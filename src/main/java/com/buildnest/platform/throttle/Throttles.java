@@ -35,27 +35,28 @@ import io.lettuce.core.RedisURI;
  */
 public final class Throttles {
 
-    static final String KEY_PREFIX = "buildnest:throttle:";
+    private final String keyPrefix;
 
     private final Map<String, Limit> limits;
     private final LocalBuckets local;
     private final RedisBuckets shared;
 
-    private Throttles(Map<String, Limit> limits, LocalBuckets local, RedisBuckets shared) {
-        this.limits = Map.copyOf(limits);
+    private Throttles(ThrottleProperties properties, LocalBuckets local, RedisBuckets shared) {
+        this.limits = Map.copyOf(properties.limits());
+        this.keyPrefix = properties.redisKeyPrefix();
         this.local = local;
         this.shared = shared;
     }
 
     /** Buckets in this process only: the embedded default without Redis. */
     static Throttles inProcess(ThrottleProperties properties, Clock clock) {
-        return new Throttles(properties.limits(), new LocalBuckets(properties.localMaxKeys(), timeOf(clock)), null);
+        return new Throttles(properties, new LocalBuckets(properties.localMaxKeys(), timeOf(clock)), null);
     }
 
     /** Buckets in Redis, with in-process buckets for when Redis fails or is slow. */
     static Throttles inRedis(ThrottleProperties properties, RedisURI redis, Duration connectTimeout, Clock clock) {
         TimeMeter time = timeOf(clock);
-        return new Throttles(properties.limits(), new LocalBuckets(properties.localMaxKeys(), time),
+        return new Throttles(properties, new LocalBuckets(properties.localMaxKeys(), time),
                 new RedisBuckets(redis, properties.redisTimeout(), connectTimeout, time));
     }
 
@@ -71,7 +72,7 @@ public final class Throttles {
             throw new IllegalArgumentException("No throttle limit is named '" + limitName + "'; the limits are "
                     + new TreeSet<>(limits.keySet()) + " (buildnest.platform.throttle.limits)");
         }
-        String bucketKey = KEY_PREFIX + limitName + ":" + sha256(Objects.requireNonNull(key, "key"));
+        String bucketKey = bucketKey(keyPrefix, limitName, key);
         ConsumptionProbe probe = shared == null ? local.tryConsume(bucketKey, limit)
                 : shared.tryConsume(bucketKey, limit).orElseGet(() -> local.tryConsume(bucketKey, limit));
         if (!probe.isConsumed()) {
@@ -84,6 +85,11 @@ public final class Throttles {
         if (shared != null) {
             shared.close();
         }
+    }
+
+    /** The bucket's key: the prefix, the limit's name and a digest of the key (never the address itself). */
+    static String bucketKey(String prefix, String limitName, String key) {
+        return prefix + limitName + ":" + sha256(Objects.requireNonNull(key, "key"));
     }
 
     static String sha256(String key) {

@@ -92,7 +92,7 @@ class InProcessThrottlesTests {
     }
 
     private static ThrottleProperties limits(Map<String, Limit> limits) {
-        return new ThrottleProperties(limits, List.of(), Duration.ofMillis(200), 1_000);
+        return new ThrottleProperties(limits, List.of(), Duration.ofMillis(200), 1_000, "buildnest:throttle:");
     }
 
     private void consumeTimes(int times, String limit, String key) {

@@ -41,6 +41,8 @@ class RedisThrottlesTests {
 
     private static final String REDIS_URL = System.getenv("SPRING_DATA_REDIS_URL");
     private static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(2);
+    /** This test run's own keys, apart from other runs sharing the Redis server. */
+    private static final String PREFIX = "buildnest-test-" + ProcessHandle.current().pid() + ":throttle:";
 
     private final List<Throttles> replicas = new ArrayList<>();
     private final List<String> redisKeys = new ArrayList<>();
@@ -78,7 +80,7 @@ class RedisThrottlesTests {
         replica.consume("quote-requests", account);
 
         String key = redisKey("quote-requests", account);
-        assertThat(key).matches("buildnest:throttle:quote-requests:[0-9a-f]{64}").doesNotContain("example.in");
+        assertThat(key).matches(java.util.regex.Pattern.quote(PREFIX) + "quote-requests:[0-9a-f]{64}").doesNotContain("example.in");
         redis(commands -> {
             assertThat(commands.exists(key)).isEqualTo(1);
             // Redis forgets the bucket a little after it would have refilled: one hour and ten seconds.
@@ -188,14 +190,14 @@ class RedisThrottlesTests {
 
     private Throttles replica(RedisURI redis, Duration timeout) {
         ThrottleProperties properties = new ThrottleProperties(
-                Map.of("quote-requests", new Limit(3, Duration.ofHours(1))), List.of(), timeout, 1_000);
+                Map.of("quote-requests", new Limit(3, Duration.ofHours(1))), List.of(), timeout, 1_000, PREFIX);
         Throttles replica = Throttles.inRedis(properties, redis, Duration.ofSeconds(2), Clock.systemUTC());
         replicas.add(replica);
         return replica;
     }
 
     private String redisKey(String limit, String key) {
-        String redisKey = Throttles.KEY_PREFIX + limit + ":" + Throttles.sha256(key);
+        String redisKey = Throttles.bucketKey(PREFIX, limit, key);
         redisKeys.add(redisKey);
         return redisKey;
     }
