@@ -33,7 +33,7 @@
 parse_common_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
-green_jar="" green_ref="" workers=6 duration=20 out=target/blue-green-drill java_bin=java
+green_jar="" green_ref="" workers=6 duration=20 out="" java_bin=java
 rollback_target=10
 while (($#)); do
   case "$1" in
@@ -53,8 +53,12 @@ done
 [[ -z "$green_jar" || -z "$green_ref" ]] || fail "give --green-jar or --green-ref, not both"
 [[ -z "$green_jar" || -f "$green_jar" ]] || fail "no green jar at $green_jar"
 
+# Paths given are relative to where the drill was started; it works from the repository's root.
+[[ -z "$green_jar" ]] || green_jar=$(realpath "$green_jar")
+[[ -z "$out" ]] || out=$(realpath -m "$out")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
+out=${out:-target/blue-green-drill}
 for tool in "$java_bin" python3 curl mariadb redis-cli; do
   command -v "$tool" >/dev/null || fail "$tool is missing"
 done
