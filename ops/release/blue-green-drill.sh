@@ -6,8 +6,9 @@
 # never the system service). While shoppers (ops/release/load.py) keep browsing, signing in and
 # filling carts through the proxy, it:
 #   1. starts green, whose own Liquibase run applies green's migrations to the shared database while
-#      blue serves; new changesets that contract the schema (drop, rename, type change, NOT NULL)
-#      fail the drill (docs/runbooks/blue-green.md: expand first, contract in a later release);
+#      blue serves; new changesets that contract the schema (drop, rename, NOT NULL, ...: see
+#      ops/release/changesets.py) fail the drill (docs/runbooks/blue-green.md: expand first,
+#      contract in a later release);
 #   2. runs the release smoke test (deploy/k8s/base/smoke-test.py) against green directly;
 #   3. switches nginx to green (nginx -s reload: old workers finish their requests), waits until the
 #      old workers are gone, then stops blue with SIGTERM (graceful shutdown);
@@ -315,12 +316,16 @@ event green-ready "port ${app_port[green]}, management ${mgmt_port[green]}, read
 mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$database" -e "SELECT ID, AUTHOR, FILENAME, DESCRIPTION
   FROM DATABASECHANGELOG WHERE ORDEREXECUTED > $before ORDER BY ORDEREXECUTED" >"$work/new-changesets.tsv"
 new_changesets=$(wc -l <"$work/new-changesets.tsv")
-contracting=$(grep -E -i 'drop(Column|Table|View|NotNullConstraint|ForeignKeyConstraint|UniqueConstraint|PrimaryKey|DefaultValue)|rename(Column|Table|View)|modifyDataType|addNotNullConstraint|mergeColumns' \
-  "$work/new-changesets.tsv" || true)
-raw_sql=$(grep -E -i $'\t(sql|sqlFile)' "$work/new-changesets.tsv" || true)
+set +e
+python3 ops/release/changesets.py "$work/new-changesets.tsv" >"$work/changeset-verdicts.tsv"
+contracts=$?
+set -e
+((contracts <= 1)) || fail "could not classify green's changesets"
+review=$(awk -F'\t' '$1 == "review" {print $2}' "$work/changeset-verdicts.tsv" | tr '\n' ' ')
 event migrations-applied "$new_changesets new changesets from green"
-[[ -z "$raw_sql" ]] || log "review by hand (raw SQL the drill cannot classify): $(cut -f1 <<<"$raw_sql" | tr '\n' ' ')"
-[[ -z "$contracting" ]] || fail "green's migrations contract the schema while blue still runs: $(cut -f1,4 <<<"$contracting" | tr '\n' ';')"
+[[ -z "$review" ]] || log "review by hand (raw SQL, type changes, dropped constraints): $review"
+((contracts == 0)) || fail "green's migrations contract the schema while blue still runs:" \
+  "$(awk -F'\t' '$1 == "contract" {print $2 " (" $3 ")"}' "$work/changeset-verdicts.tsv" | tr '\n' ';')"
 
 log "smoke test against green directly"
 SMOKE_USERNAME=bluegreen-smoke SMOKE_EMAIL=bluegreen-smoke@buildnest.invalid \
@@ -373,7 +378,7 @@ verdict=passed
   echo "Blue: \`$blue_jar\`. Green: \`$green_jar\`$([[ "$green_jar" -ef "$blue_jar" ]] && echo ' (the same build: no new migrations, every switch still exercised)')."
   echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (shared with other work)."
   echo
-  echo "Green's new changesets: $new_changesets.$([[ -n "$raw_sql" ]] && echo " Raw SQL to review by hand: $(cut -f1 <<<"$raw_sql" | tr '\n' ' ')")"
+  echo "Green's new changesets: $new_changesets, none contracting.$([[ -n "$review" ]] && echo " To review by hand: $review")"
   echo
   tail -n +3 "$work/load-report.md"
 } >"$out/report.md"

@@ -90,6 +90,33 @@ class BlueGreenDrillScriptTests {
                 "| 25.0 | listing | TIMEOUT | GET /api/products: failed |");
     }
 
+    @Test
+    void greensChangesetsThatContractTheSchemaFailTheDrillAndThoseItCannotJudgeAreNamedForReview() throws Exception {
+        // Rows as the drill selects them from DATABASECHANGELOG: ID, AUTHOR, FILENAME, DESCRIPTION.
+        Path expanding = Files.writeString(temp.resolve("expanding.tsv"), """
+                catalog-010\tbuildnest\tdb/changelog/catalog/010-x.yaml\taddColumn tableName=catalog_product; createIndex indexName=ix_product_x, tableName=catalog_product
+                catalog-011\tbuildnest\tdb/changelog/catalog/011-y.yaml\tcreateTable tableName=catalog_y
+                catalog-012\tbuildnest\tdb/changelog/catalog/012-z.yaml\tdropNotNullConstraint columnName=legacy, tableName=catalog_product
+                """);
+        Run expands = python("ops/release/changesets.py", expanding.toString());
+        assertThat(expands.exitCode()).as(expands.output()).isZero();
+        assertThat(expands.output()).isEmpty();
+
+        Path mixed = Files.writeString(temp.resolve("mixed.tsv"), """
+                cart-005\tbuildnest\tdb/changelog/cart/005-a.yaml\tsql
+                cart-006\tbuildnest\tdb/changelog/cart/006-b.yaml\tmodifyDataType columnName=note, tableName=cart_item
+                cart-007\tbuildnest\tdb/changelog/cart/007-c.yaml\tcreateTable tableName=cart_z; dropColumn columnName=old, tableName=cart_item
+                cart-008\tbuildnest\tdb/changelog/cart/008-d.yaml\trenameColumn newColumnName=qty, oldColumnName=quantity, tableName=cart_item
+                """);
+        Run contracts = python("ops/release/changesets.py", mixed.toString());
+        assertThat(contracts.exitCode()).isEqualTo(1);
+        assertThat(contracts.output().lines()).containsExactly(
+                "review\tdb/changelog/cart/005-a.yaml::cart-005::buildnest\tsql",
+                "review\tdb/changelog/cart/006-b.yaml::cart-006::buildnest\tmodifyDataType columnName=note, tableName=cart_item",
+                "contract\tdb/changelog/cart/007-c.yaml::cart-007::buildnest\tcreateTable tableName=cart_z; dropColumn columnName=old, tableName=cart_item",
+                "contract\tdb/changelog/cart/008-d.yaml::cart-008::buildnest\trenameColumn newColumnName=qty, oldColumnName=quantity, tableName=cart_item");
+    }
+
     private record Run(int exitCode, String output) {
     }
 
