@@ -71,6 +71,12 @@ final class CustomerStep implements GeneratorStep {
         return options.users();
     }
 
+    /**
+     * One account in this many (the first of each run of them) also has the STAFF role: the shop's
+     * staff, who pack, ship and deliver the generated orders and receive their returns.
+     */
+    static final int ACCOUNTS_PER_STAFF = 2000;
+
     @Override
     public void generate(StepContext context) throws SQLException {
         long numberedAfter = context.number("SELECT COUNT(*) FROM customer_account");
@@ -101,14 +107,19 @@ final class CustomerStep implements GeneratorStep {
                     BatchInsert addresses = context.insert("customer_address", "account_id", "label", "recipient_name",
                             "phone", "line1", "line2", "landmark", "city", "state", "pin_code", "gstin", "is_default",
                             "created_at", "version")) {
-                for (String username : usernames) {
+                for (int n = 0; n < usernames.size(); n++) {
+                    String username = usernames.get(n);
                     long id = ids.get(username);
                     roles.add(id, "CUSTOMER");
+                    if ((start + n) % ACCOUNTS_PER_STAFF == 0) {
+                        roles.add(id, "STAFF");
+                        context.data.staffAccountIds.add(id);
+                    }
                     String[] person = people.get(username);
                     long count = addressCount(context);
-                    for (int n = 0; n < count; n++) {
+                    for (int a = 0; a < count; a++) {
                         written.computeIfAbsent(id, account -> new ArrayList<>())
-                                .add(addAddress(context, addresses, id, n == 0, person));
+                                .add(addAddress(context, addresses, id, a == 0, person));
                     }
                 }
             }

@@ -76,5 +76,7 @@ final class GeneratedData {
 
     final List<Product> products = new ArrayList<>();
     final List<Account> accounts = new ArrayList<>();
+    /** The generated accounts that also have the STAFF role, who make the staff's moves of orders. */
+    final List<Long> staffAccountIds = new ArrayList<>();
     final List<Order> orders = new ArrayList<>();
 }

@@ -77,7 +77,8 @@ final class InventoryStep implements GeneratorStep {
                 }
                 if (order.restockedAt() != null) {
                     moves.add(new Move(order.restockedAt(), sku, "RECEIPT", quantity, 0, null, order.restockReason(),
-                            order.cancelledAt() != null ? order.accountId() : OrderStep.STAFF_ACTOR));
+                            order.cancelledAt() != null ? order.accountId()
+                                    : OrderStep.staff(context.data, order.number())));
                     restocked.merge(sku, quantity, Long::sum);
                 }
                 reservations.add(new Object[] { reference, sku, quantity,

@@ -44,8 +44,6 @@ final class OrderStep implements GeneratorStep {
     private static final ZoneId IST = IndianDay.ZONE;
     private static final int DAYS = 365;
     private static final int CHUNK = 1000;
-    /** Moves made by staff carry actor id 0: the generator makes no staff accounts. */
-    static final long STAFF_ACTOR = 0;
     private static final Duration GRACE = Duration.ofMinutes(10);
     private static final String GATEWAY = "razorpay";
     private static final String ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -319,7 +317,7 @@ final class OrderStep implements GeneratorStep {
         if (!packAt.isBefore(StepContext.AS_OF)) {
             return life;
         }
-        move(plan, life, OrderStatus.PACKED, packAt, STAFF_ACTOR, null);
+        move(plan, life, OrderStatus.PACKED, packAt, staff(context.data, number), null);
         Instant shipAt = packAt.plusSeconds(context.between(3 * 3600, 24 * 3600));
         if (!shipAt.isBefore(StepContext.AS_OF)) {
             return life;
@@ -327,12 +325,12 @@ final class OrderStep implements GeneratorStep {
         life.carrier = context.pick(CARRIERS);
         life.trackingNumber = "%s%010d".formatted(life.carrier.substring(0, 2).toUpperCase(),
                 context.between(0, 9_999_999_999L));
-        move(plan, life, OrderStatus.SHIPPED, shipAt, STAFF_ACTOR, life.carrier + " " + life.trackingNumber);
+        move(plan, life, OrderStatus.SHIPPED, shipAt, staff(context.data, number), life.carrier + " " + life.trackingNumber);
         Instant deliverAt = shipAt.plusSeconds(context.between(12 * 3600, 5 * 24 * 3600));
         if (!deliverAt.isBefore(StepContext.AS_OF)) {
             return life;
         }
-        move(plan, life, OrderStatus.DELIVERED, deliverAt, STAFF_ACTOR, null);
+        move(plan, life, OrderStatus.DELIVERED, deliverAt, staff(context.data, number), null);
         life.deliveredAt = deliverAt;
         if (course == Course.RETURNED) {
             Instant askAt = deliverAt.plusSeconds(context.between(3600, 6 * 24 * 3600));
@@ -344,7 +342,7 @@ final class OrderStep implements GeneratorStep {
             if (!receiveAt.isBefore(StepContext.AS_OF)) {
                 return life;
             }
-            move(plan, life, OrderStatus.RETURNED, receiveAt, STAFF_ACTOR, "goods received back");
+            move(plan, life, OrderStatus.RETURNED, receiveAt, staff(context.data, number), "goods received back");
             life.restockedAt = receiveAt;
             life.restockReason = "return of order " + number;
             life.owedPaise = total;
@@ -373,6 +371,12 @@ final class OrderStep implements GeneratorStep {
         life.owedPaise = Math.max(0, life.owedPaise - amount);
         move(plan, life, life.refundedPaise() == life.totalPaise ? OrderStatus.REFUNDED
                 : OrderStatus.PARTIALLY_REFUNDED, at, null, "refunded " + Money.ofPaise(amount));
+    }
+
+    /** The staff account that moves this order (the same one throughout, so a desk "owns" an order). */
+    static Long staff(GeneratedData data, String number) {
+        List<Long> staff = data.staffAccountIds;
+        return staff.isEmpty() ? null : staff.get(Math.floorMod(number.hashCode(), staff.size()));
     }
 
     private static void move(Planned plan, Life life, OrderStatus next, Instant at, Long actorId, String note) {

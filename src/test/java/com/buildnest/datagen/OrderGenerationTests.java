@@ -187,6 +187,16 @@ class OrderGenerationTests {
     }
 
     @Test
+    void staffMovesAreMadeByGeneratedStaffAccounts() {
+        assertThat(database.number("SELECT COUNT(*) FROM ordering_status_change WHERE to_status = 'SHIPPED'"))
+                .isPositive();
+        assertThat(database.number("""
+                SELECT COUNT(*) FROM ordering_status_change c WHERE c.to_status IN ('PACKED', 'SHIPPED', 'DELIVERED',
+                'RETURNED') AND NOT EXISTS (SELECT 1 FROM customer_account_role r WHERE r.account_id = c.actor_id
+                AND r.role = 'STAFF')""")).as("staff moves by an account without the STAFF role").isZero();
+    }
+
+    @Test
     void paidOrdersHaveConsecutiveInvoiceNumbersPerFinancialYear() {
         assertThat(database.number("SELECT COUNT(*) FROM ordering_order WHERE (invoice_number IS NULL) <>"
                 + " (gateway_payment_id IS NULL) OR (invoice_number IS NULL) <> (invoiced_on IS NULL)")).isZero();
