@@ -115,6 +115,20 @@ trap 'exit 130' INT TERM
 started() { pids+=("$1"); }
 
 now() { date +%s.%N; }
+
+# follow PID WHAT LOG [PATTERN]: waits for a background job (polling every 0.2 s, so that no time is
+# lost after it ends), logging every 5 s the newest line of LOG that matches PATTERN; returns its status.
+follow() {
+  local pid=$1 what=$2 file=$3 pattern=${4:-.} ticks=0
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 0.2
+    ticks=$((ticks + 1))
+    if ((ticks % 25 == 0)) && kill -0 "$pid" 2>/dev/null; then
+      log "... $what: $({ grep -e "$pattern" "$file" || true; } | tail -n 1 | cut -c1-120)"
+    fi
+  done
+  wait "$pid"
+}
 elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$2"; }
 
 # start_instance NAME SERVER_ID: a throwaway mariadbd in $work/NAME on a free port; sets port_NAME, pid_NAME.
@@ -169,11 +183,7 @@ t0=$SECONDS
   --buildnest.platform.data-dir="$work/data" >"$work/generate.log" 2>&1 &
 started $!
 generator=$!
-while kill -0 "$generator" 2>/dev/null; do
-  sleep 5
-  kill -0 "$generator" 2>/dev/null && log "... generating: $(tail -n 1 "$work/generate.log" | cut -c1-120)"
-done
-wait "$generator" || { tail -30 "$work/generate.log" >&2; fail "the data generator failed"; }
+follow "$generator" generating "$work/generate.log" '^\[' || { tail -30 "$work/generate.log" >&2; fail "the data generator failed"; }
 generate_seconds=$((SECONDS - t0))
 log "data generated in ${generate_seconds}s"
 # The generator's own inserts are history before the drill: start the binlog archive from here.
@@ -189,11 +199,11 @@ log "starting BuildNest on port $app_port (database through the proxy on port $p
   >"$work/app.log" 2>&1 &
 started $!
 app_pid=$!
-app_ready() {
-  kill -0 "$app_pid" 2>/dev/null || { tail -40 "$work/app.log" >&2; fail "BuildNest died while starting"; }
-  curl -fsS "$base/actuator/health/readiness" | grep -q '"status":"UP"'
-}
-wait_for 300 "BuildNest ready" app_ready || { tail -40 "$work/app.log" >&2; fail "BuildNest was not ready within 300 s"; }
+# (wait_for silences its predicate, so a predicate only stops waiting; the checks after it say why)
+app_ready() { ! kill -0 "$app_pid" 2>/dev/null || curl -fsS "$base/actuator/health/readiness" | grep -q '"status":"UP"'; }
+wait_for 600 "BuildNest started" app_ready || true
+kill -0 "$app_pid" 2>/dev/null || { tail -40 "$work/app.log" >&2; fail "BuildNest died while starting"; }
+app_ready || { tail -40 "$work/app.log" >&2; fail "BuildNest was not ready within 600 s"; }
 
 # ---- 2. the archiver and the buyers -------------------------------------------------------------------------
 mkdir -p "$work/backups" "$work/staging"
@@ -207,11 +217,10 @@ DRILL_BUYER_PASSWORD=BuildNest-Load-Test-2026 python3 ops/dr/order-load.py "$bas
   "$work/acks.txt" "$work/stop" >"$work/load.out" 2>"$work/load.log" &
 started $!
 load_pid=$!
-first_ack() {
-  kill -0 "$load_pid" 2>/dev/null || { cat "$work/load.log" >&2; fail "the buyers stopped"; }
-  [[ "$(acks paid)" -gt 0 ]]
-}
-wait_for 120 "first order acknowledged and paid" first_ack || { tail -20 "$work/load.log" >&2; fail "no order was acknowledged within 120 s"; }
+first_ack() { ! kill -0 "$load_pid" 2>/dev/null || [[ "$(acks paid)" -gt 0 ]]; }
+wait_for 300 "buyers started" first_ack || true
+kill -0 "$load_pid" 2>/dev/null || { cat "$work/load.log" >&2; fail "the buyers stopped"; }
+[[ "$(acks paid)" -gt 0 ]] || { tail -20 "$work/load.log" >&2; fail "no order was acknowledged and paid within 300 s"; }
 reader=$(head -n 1 "$work/buyers.txt")   # reads its newest order back after the switch: the RTO probe
 token=$(curl -fsS -H 'Content-Type: application/json' -X POST "$base/api/auth/login" \
   -d "{\"username\": \"$reader\", \"password\": \"BuildNest-Load-Test-2026\"}" \
@@ -255,11 +264,7 @@ ops/backup/restore.sh --target "dir:$work/backups" ${staging_option[@]+"${stagin
   --port "$port_restored" --user root --database "$database" >"$work/restore.out" 2>"$work/restore.log" &
 started $!
 restore_pid=$!
-while kill -0 "$restore_pid" 2>/dev/null; do
-  sleep 5
-  kill -0 "$restore_pid" 2>/dev/null && log "... restoring: $(tail -n 1 "$work/restore.log" | cut -c1-120)"
-done
-wait "$restore_pid" || { cat "$work/restore.log" >&2; fail "the restore failed"; }
+follow "$restore_pid" restoring "$work/restore.log" || { cat "$work/restore.log" >&2; fail "the restore failed"; }
 grep -qx 'restored=ok' "$work/restore.out" || fail "the restore did not say restored=ok"
 restored_at=$(now)
 pkill -P "$proxy_pid" 2>/dev/null || true
@@ -335,7 +340,8 @@ fi
 # ---- 6. Redis loss -----------------------------------------------------------------------------------------------
 log "Redis loss: cutting the application's connection to Redis; one buyer shops without it"
 pkill -P "$redis_proxy_pid" 2>/dev/null || true
-kill "$redis_proxy_pid"; wait "$redis_proxy_pid" 2>/dev/null || true
+kill "$redis_proxy_pid" 2>/dev/null || true
+wait "$redis_proxy_pid" 2>/dev/null || true
 rm -f "$work/stop"
 redis_cut_at=$SECONDS
 DRILL_BUYER_PASSWORD=BuildNest-Load-Test-2026 python3 ops/dr/order-load.py "$base" "$work/buyers.txt" 1 \
@@ -343,7 +349,7 @@ DRILL_BUYER_PASSWORD=BuildNest-Load-Test-2026 python3 ops/dr/order-load.py "$bas
 started $!
 no_redis_pid=$!
 paid_without_redis() { grep -q '^paid ' "$work/acks-without-redis.txt" 2>/dev/null; }
-if wait_for 120 "an order placed and paid with Redis cut" paid_without_redis; then
+if wait_for 180 "an order placed and paid with Redis cut" paid_without_redis; then
   without_redis="ok: order $(sed -n 's/^paid \([^ ]*\) .*/\1/p' "$work/acks-without-redis.txt" | head -n 1) paid $((SECONDS - redis_cut_at)) s after the cut"
 else
   without_redis="FAILED: $(tail -n 3 "$work/load-without-redis.log" | tr '\n' ' ')"
