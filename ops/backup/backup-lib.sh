@@ -52,6 +52,36 @@ wait_with_progress() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Binlog files
+
+# expected_binlog_after NAME: binlog.000041 -> binlog.000042
+expected_binlog_after() {
+  local base=${1%.*} number=${1##*.}
+  printf '%s.%0*d\n' "$base" "${#number}" $((10#$number + 1))
+}
+
+# last_complete_transaction FILE: the position just after the last whole transaction in a binlog
+# file whose tail may be torn or hold a transaction the server never finished sending (mariadb-binlog
+# stops with "Event truncated" at a torn event; everything before it is read). A transaction opened
+# by a GTID event that prints START TRANSACTION ends with its Xid event or a COMMIT query; a
+# standalone GTID (DDL) ends with its one query; outside transactions every event is whole.
+last_complete_transaction() {
+  { mariadb-binlog "$1" 2>/dev/null || true; } | awk '
+    /^#[0-9]{6} / && /end_log_pos [0-9]+/ {
+      match($0, /end_log_pos [0-9]+/); end = substr($0, RSTART + 12, RLENGTH - 12) + 0
+      query = 0
+      if ($0 ~ /\tGTID /) { pending = "one"; next }
+      if (pending == "") { boundary = end; next }
+      if ($0 ~ /\tXid = /) { pending = ""; boundary = end; next }
+      if ($0 ~ /\tQuery/) { query = end; if (pending == "one") { pending = ""; boundary = end } }
+      next
+    }
+    /^START TRANSACTION/ && pending == "one" { pending = "commit"; next }
+    /^COMMIT\/\*!\*\/;/ && pending == "commit" && query > 0 { pending = ""; boundary = query }
+    END { print boundary + 0 }'
+}
+
+# ---------------------------------------------------------------------------------------------
 # Database connection
 
 # db_option_file NAME HOST PORT USER PASSWORD_FILE: writes a 0600 [client] option file in the work

@@ -14,6 +14,12 @@
 #                          archive holds
 #   --backup full/STAMP    restore this full backup instead of choosing one
 #   --no-binlogs           restore the full backup only, without rolling forward
+#   --include-staging DIR  also replay the binlog file(s) still in the archiver's staging folder DIR
+#                          (binlog-archive.sh --staging): the file being streamed when the server was
+#                          lost, which was never shipped. It must continue the archived sequence; it
+#                          has no checksum, so it is checked for the binlog header, and the last file
+#                          is replayed up to its last complete transaction (a torn tail is skipped).
+#                          This is what brings the recovery point from --rotate-every to ~0
 #   --force-overwrite      drop and replace the database if it already has tables, views,
 #                          routines or events (without it such a database is never touched)
 #   --dry-run              verify the backup and the binlogs and print the plan; touch no database
@@ -42,7 +48,7 @@ parse_common_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
 target="" host=127.0.0.1 port=3306 user=root password_file="" s3_endpoint="" s3_region="" s3_credentials=""
-database="" until="" backup="" binlogs=true force=false
+database="" until="" backup="" binlogs=true force=false staging=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --target) need_value "$@"; target=$2; shift 2 ;;
@@ -57,6 +63,7 @@ while [[ $# -gt 0 ]]; do
     --until) need_value "$@"; until=$2; shift 2 ;;
     --backup) need_value "$@"; backup=$2; shift 2 ;;
     --no-binlogs) binlogs=false; shift ;;
+    --include-staging) need_value "$@"; staging=$2; shift 2 ;;
     --force-overwrite) force=true; shift ;;
     *) fail "unknown argument '$1' (see --help)" ;;
   esac
@@ -69,6 +76,7 @@ if [[ -n "$until" ]]; then
     || fail "--until must look like \"YYYY-MM-DD HH:MM:SS\" (UTC), got '$until'"
   until_epoch=$(date -u -d "$until" +%s 2>/dev/null) || fail "--until is not a valid time: '$until'"
 fi
+[[ -z "$staging" || -d "$staging" ]] || fail "--include-staging: $staging is not a directory"
 [[ -z "$backup" || "$backup" =~ ^full/[0-9]{8}T[0-9]{6}Z$ ]] || fail "--backup must look like full/YYYYMMDDTHHMMSSZ"
 for tool in mariadb mariadb-binlog sha256sum; do command -v "$tool" >/dev/null || fail "$tool is not installed"; done
 
@@ -124,13 +132,30 @@ elif [[ "$binlogs" == true ]]; then
     (cd "$backup_work/binlog" && sha256sum --quiet -c "$name.sha256") >&2 \
       || fail "REFUSED: archived binlog/$name does not match its SHA-256; nothing was touched"
     replay+=("$backup_work/binlog/$name")
-    base=${name%.*} number=${name##*.}
-    expected=$(printf '%s.%0*d' "$base" "${#number}" $((10#$number + 1)))
+    expected=$(expected_binlog_after "$name")
   done
+  staged=0
+  if [[ -n "$staging" ]]; then
+    for name in $(find "$staging" -maxdepth 1 -type f -printf '%f\n' | LC_ALL=C sort); do
+      [[ "$name" < "$expected" ]] && continue   # older than the backup, or shipped and archived already
+      [[ "$name" == "$expected" ]] || fail "REFUSED: binlog $expected is in neither the archive nor $staging (next staged: $name); cannot roll forward across a gap"
+      [[ -s "$staging/$name" ]] || { log "staged $name is empty: nothing to replay in it"; continue; }
+      [[ "$(head -c 4 "$staging/$name" | od -An -tx1 | tr -d ' ')" == fe62696e ]] \
+        || fail "REFUSED: staged $staging/$name is not a binlog file; nothing was touched"
+      cp "$staging/$name" "$backup_work/binlog/$name"
+      replay+=("$backup_work/binlog/$name")
+      staged=$((staged + 1))
+      expected=$(expected_binlog_after "$name")
+    done
+    if ((staged > 0)); then   # the newest staged file is the last one replayed: it may end torn
+      stop_position=$(last_complete_transaction "${replay[-1]}")
+      log "staged ${replay[-1]##*/}: replaying up to its last complete transaction, position $stop_position of $(stat -c %s "${replay[-1]}") bytes"
+    fi
+  fi
   if ((${#replay[@]} == 0)); then
     log "WARNING: no archived binlogs from $binlog_file on: restoring the backup alone"
   else
-    log "${#replay[@]} archived binlog file(s) verified: ${replay[0]##*/} .. ${replay[-1]##*/}"
+    log "${#replay[@]} binlog file(s) to replay, $staged of them from staging: ${replay[0]##*/} .. ${replay[-1]##*/}"
   fi
 fi
 if [[ "$BUILDNEST_DRY_RUN" == true ]]; then
@@ -169,6 +194,7 @@ if ((${#replay[@]} > 0)); then
   replay_options=(--start-position="$binlog_position" --database="$source_database" --disable-log-bin
     --skip-gtid-strict-mode)
   if [[ -n "$until" ]]; then replay_options+=(--stop-datetime="$until"); fi
+  if [[ -n "${stop_position:-}" ]]; then replay_options+=(--stop-position="$stop_position"); fi
   if [[ "$database" != "$source_database" ]]; then replay_options+=(--rewrite-db="$source_database->$database"); fi
   # One row event of a large transaction can exceed the server's max_allowed_packet (16M by default),
   # as replication's slave_max_allowed_packet (1G) allows: raise it for the replay, put it back after.
