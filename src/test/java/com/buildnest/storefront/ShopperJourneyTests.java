@@ -43,7 +43,7 @@ class ShopperJourneyTests {
             browser.screenshot("home");
 
             browser.type("#site-search", "cement").click(".search button");
-            assertThat(browser.path()).startsWith("/search?q=cement");
+            browser.waitForPath("/search?q=cement");
             String before = browser.text("#results .count");
             browser.click("input[name=brand][value='UltraTech']");
             String after = browser.waitForChange("#results .count", before); // htmx swapped the main content only
@@ -61,28 +61,28 @@ class ShopperJourneyTests {
             browser.screenshot("product");
             String minimum = browser.find("#quantity").getDomAttribute("placeholder");
             browser.type("#quantity", minimum).press("Add to cart");
-            assertThat(browser.path()).isEqualTo("/cart");
+            assertThat(browser.waitForPath("/cart")).isEqualTo("/cart");
             assertThat(browser.text("#cart-count")).isEqualTo("1");
             assertThat(browser.text("table.cart")).contains(product);
             browser.screenshot("cart");
 
             browser.open("/signup").type("#username", username).type("#email", username + "@example.com")
                     .type("#password", "Correct-Horse-Battery-42").type("#fullName", "Asha Rao").press("Create account");
-            assertThat(browser.path()).startsWith("/account");
+            browser.waitForPath("/account");
             assertThat(browser.text("#cart-count")).isEqualTo("1"); // the guest cart merged at sign-up
 
             browser.open("/checkout");
             fillAddress(browser, "560001");
             browser.press("Save address");
-            assertThat(browser.path()).isEqualTo("/checkout");
+            assertThat(browser.waitForPath("/checkout")).isEqualTo("/checkout");
             browser.screenshot("checkout");
             browser.press("Continue to payment");
-            assertThat(browser.path()).startsWith("/pay/");
+            browser.waitForPath("/pay/");
             String split = browser.text("#gst-split");
             assertThat(split).contains("CGST").contains("SGST").contains("Delivery").doesNotContain("IGST");
             browser.screenshot("pay");
             browser.click("#pay-now");
-            assertThat(browser.path()).startsWith("/orders/");
+            browser.waitForPath("/orders/");
             assertThat(browser.text("#order-status")).isEqualTo("PAID");
             browser.screenshot("order");
 

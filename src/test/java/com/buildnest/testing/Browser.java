@@ -10,6 +10,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,7 +82,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks the first button or link whose text contains {@code text}. */
+    /**
+     * Clicks the first button or link, in page order, whose text contains {@code text}. The header
+     * comes first: to submit a form whose button repeats a header link ("Sign in"), click
+     * {@code "main form button[type=submit]"} instead.
+     */
     public Browser press(String text) {
         waitFor().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//button[contains(normalize-space(.), '" + text + "')] | //a[contains(normalize-space(.), '" + text
@@ -104,6 +109,12 @@ public final class Browser implements AutoCloseable {
     public String waitForChange(String css, String old) {
         waitFor().until(page -> !page.findElement(By.cssSelector(css)).getText().equals(old));
         return text(css);
+    }
+
+    /** Waits until the browser is on a path starting with {@code prefix} (after a redirect, say); returns it. */
+    public String waitForPath(String prefix) {
+        waitFor().until(page -> path().startsWith(prefix));
+        return path();
     }
 
     public String path() {
@@ -156,8 +167,11 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(script, arguments);
     }
 
+    /** Waits up to 15 s; an element replaced mid-check (an htmx swap) is simply looked up again. */
     private WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     @Override
