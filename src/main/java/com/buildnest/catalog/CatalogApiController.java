@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,7 +36,6 @@ import com.buildnest.catalog.ProductCatalog.Facets;
 import com.buildnest.catalog.ProductCatalog.ProductView;
 import com.buildnest.catalog.ProductCatalog.SearchPage;
 import com.buildnest.catalog.ProductCatalog.SearchQuery;
-import com.buildnest.catalog.ProductSearch.Order;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.shared.Money;
 
@@ -50,16 +48,14 @@ class CatalogApiController {
     /** ₹1 crore: no single unit of a building material costs more; larger prices are typing mistakes. */
     static final long MAX_PRICE_PAISE = 1_000_000_000L;
 
-    private static final String SORTS = "(?i)\\s*(relevance|rating|price|price,asc|price,desc|newest|name|name,asc)\\s*";
+    private static final String SORTS = SearchQuery.SORTS;
     private static final String RUPEES = "\\d{1,8}(\\.\\d{1,2})?";
 
     private final ProductCatalog catalog;
-    private final CatalogMemo memo;
     private final Validator validator;
 
-    CatalogApiController(ProductCatalog catalog, CatalogMemo memo, Validator validator) {
+    CatalogApiController(ProductCatalog catalog, Validator validator) {
         this.catalog = catalog;
-        this.memo = memo;
         this.validator = validator;
     }
 
@@ -94,9 +90,8 @@ class CatalogApiController {
         requireValid(new PriceRange(min, max));
         AttributeFilters attributes = new AttributeFilters(request.getParameterValues(ATTRIBUTE));
         requireValid(attributes);
-        SearchQuery wanted = new SearchQuery(text, category, brand, min, max, inStock, order(sort, text),
-                attributes.byName());
-        return new ProductPage(memo.page(wanted, page, size, () -> catalog.search(wanted, page, size)));
+        SearchQuery wanted = SearchQuery.of(text, category, brand, min, max, inStock, sort, attributes.byName());
+        return new ProductPage(catalog.browse(wanted, page, size));
     }
 
     @GetMapping("/products/{id}")
@@ -105,7 +100,7 @@ class CatalogApiController {
     }
 
     static final String PRICE_MESSAGE = "an amount of rupees between 0 and 10000000, such as 350.00";
-    static final String SORT_MESSAGE = "one of relevance, price,asc, price,desc, newest, name, rating";
+    static final String SORT_MESSAGE = SearchQuery.SORT_MESSAGE;
 
     /** A price filter's bounds in paise, checked together (a 400 like the parameters' own checks). */
     record PriceRange(Long min, Long max) {
@@ -166,21 +161,6 @@ class CatalogApiController {
         public Facets getFacets() {
             return facets;
         }
-    }
-
-    private static Order order(String sort, String text) {
-        if (sort == null || sort.isBlank()) {
-            return text == null ? Order.NAME : Order.RELEVANCE;
-        }
-        return switch (sort.trim().toLowerCase(Locale.ROOT)) {
-            case "relevance" -> Order.RELEVANCE;
-            case "rating" -> Order.RATING;
-            case "price", "price,asc" -> Order.PRICE_ASC;
-            case "price,desc" -> Order.PRICE_DESC;
-            case "newest" -> Order.NEWEST;
-            case "name", "name,asc" -> Order.NAME;
-            default -> throw BusinessRuleViolation.invalidField("request.invalid", "sort", "sort is " + SORT_MESSAGE + ".");
-        };
     }
 
     private static Long paise(String field, String rupees) {

@@ -18,7 +18,9 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.buildnest.inventory.Inventory;
 import com.buildnest.shared.BusinessRuleViolation;
@@ -44,10 +46,13 @@ public class ProductCatalog {
     private final Clock clock;
     private final ProductViews views;
     private final CatalogMemo memo;
+    private final TransactionTemplate readOnly;
 
     ProductCatalog(CategoryRepository categories, ProductRepository products, GstRates gstRates,
             CatalogProperties properties, Inventory inventory, ProductSearch search, Clock clock, ProductViews views,
-            CatalogMemo memo) {
+            CatalogMemo memo, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.views = views;
         this.memo = memo;
         this.inventory = inventory;
@@ -138,11 +143,20 @@ public class ProductCatalog {
     /** Cached in {@value CatalogCache#CATEGORIES}; evicted by every category change (CatalogAdministration). */
     @Cacheable(cacheNames = CatalogCache.CATEGORIES, key = "'tree'")
     @Transactional(readOnly = true)
-    List<CategoryNode> categoryTree() {
+    public List<CategoryNode> categoryTree() {
         List<Category> all = categories.findAllByOrderByPositionAscNameAsc();
         Map<Long, List<Category>> byParent = all.stream().filter(c -> c.parentId() != null)
                 .collect(Collectors.groupingBy(Category::parentId));
         return all.stream().filter(c -> c.parentId() == null).map(c -> CategoryNode.of(c, byParent)).toList();
+    }
+
+    /**
+     * A page of {@link #search} as shoppers read it, the API and the storefront alike: served from
+     * this replica's memo for a few seconds ({@link CatalogMemo}), searched afresh otherwise, in a
+     * read-only transaction opened only then.
+     */
+    public SearchPage browse(SearchQuery query, int page, int size) {
+        return memo.page(query, page, size, () -> readOnly.execute(status -> search(query, page, size)));
     }
 
     /**
@@ -197,24 +211,53 @@ public class ProductCatalog {
      * {@code order} RELEVANCE without {@code text} lists by name; {@code attributes} from lowercase
      * name to the values wanted (any of them).
      */
-    record SearchQuery(String text, String category, List<String> brands, Long minPaise, Long maxPaise,
+    public record SearchQuery(String text, String category, List<String> brands, Long minPaise, Long maxPaise,
             Boolean inStock, ProductSearch.Order order, Map<String, List<String>> attributes) {
+
+        /** The sorts a shopper may name, as the API and the storefront accept them. */
+        public static final String SORTS = "(?i)\\s*(relevance|rating|price|price,asc|price,desc|newest|name|name,asc)\\s*";
+        public static final String SORT_MESSAGE = "one of relevance, price,asc, price,desc, newest, name, rating";
+
+        /**
+         * A search with its sort named as a shopper names it ({@value #SORT_MESSAGE}; blank: by
+         * relevance with keywords, else by name); another sort is refused ({@code request.invalid}).
+         */
+        public static SearchQuery of(String text, String category, List<String> brands, Long minPaise, Long maxPaise,
+                Boolean inStock, String sort, Map<String, List<String>> attributes) {
+            return new SearchQuery(text, category, brands, minPaise, maxPaise, inStock, orderOf(sort, text), attributes);
+        }
+
+        private static ProductSearch.Order orderOf(String sort, String text) {
+            if (sort == null || sort.isBlank()) {
+                return text == null ? ProductSearch.Order.NAME : ProductSearch.Order.RELEVANCE;
+            }
+            return switch (sort.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "relevance" -> ProductSearch.Order.RELEVANCE;
+                case "rating" -> ProductSearch.Order.RATING;
+                case "price", "price,asc" -> ProductSearch.Order.PRICE_ASC;
+                case "price,desc" -> ProductSearch.Order.PRICE_DESC;
+                case "newest" -> ProductSearch.Order.NEWEST;
+                case "name", "name,asc" -> ProductSearch.Order.NAME;
+                default -> throw BusinessRuleViolation.invalidField("request.invalid", "sort",
+                        "sort is " + SORT_MESSAGE + ".");
+            };
+        }
     }
 
     /** One page of products and the facet counts of the whole result. */
-    record SearchPage(Page<ProductView> products, Facets facets) {
+    public record SearchPage(Page<ProductView> products, Facets facets) {
     }
 
     /**
      * Facet counts: each counts the matches with every other filter applied, not its own.
      * {@code attributes} holds, by attribute name (alphabetical), the values the matches have.
      */
-    record Facets(List<FacetValue> category, List<FacetValue> brand, List<FacetValue> priceBand,
+    public record Facets(List<FacetValue> category, List<FacetValue> brand, List<FacetValue> priceBand,
             List<FacetValue> inStock, Map<String, List<FacetValue>> attributes) {
     }
 
     /** A value to filter by, what to show for it and how many products it would leave. */
-    record FacetValue(Object value, String label, long count) {
+    public record FacetValue(Object value, String label, long count) {
         /** A price band in rupees, such as {@code "0-100"} or, open-ended, {@code "5000-"}. */
         static FacetValue ofBand(long fromPaise, Long toPaise, long count) {
             String value = fromPaise / 100 + "-" + (toPaise == null ? "" : Long.toString(toPaise / 100));
@@ -229,7 +272,7 @@ public class ProductCatalog {
      * ({@link CatalogMemo}, seconds) or else the shared view cache ({@link ProductViews}); no
      * transaction here, so neither is asked inside one.
      */
-    ProductView product(long id) {
+    public ProductView product(long id) {
         ProductView view = memo.view(id, views::withoutStock);
         long available = inventory.availability(List.of(view.sku())).getOrDefault(view.sku(), 0L);
         return view.withStock(StockView.of(available, view.minimumOrderQuantity()));
@@ -251,7 +294,7 @@ public class ProductCatalog {
     }
 
     /** A category with its sub-categories, as the storefront's menu shows them. */
-    record CategoryNode(long id, String slug, String name, List<CategoryNode> children) implements Serializable {
+    public record CategoryNode(long id, String slug, String name, List<CategoryNode> children) implements Serializable {
         static CategoryNode of(Category category, Map<Long, List<Category>> byParent) {
             List<CategoryNode> children = byParent.getOrDefault(category.id(), List.of()).stream()
                     .sorted(Comparator.comparingInt(Category::position).thenComparing(Category::name))
@@ -268,7 +311,7 @@ public class ProductCatalog {
      * the rate are null and prices show exclusive. {@code attributes} and {@code images} keep their
      * order; {@code image} is the first image (null without any), the one a listing shows.
      */
-    record ProductView(long id, String sku, String name, String brand, CategoryRef category, String description,
+    public record ProductView(long id, String sku, String name, String brand, CategoryRef category, String description,
             SellingUnit unit, List<PackSize> packs, long minimumOrderQuantity, long orderStep,
             long maximumOrderQuantity, Money price, Money priceExcludingGst, Money priceIncludingGst,
             List<TierView> tierPrices, String hsnCode, BigDecimal gstRate, GstView gst, long weightGrams,
@@ -306,7 +349,7 @@ public class ProductCatalog {
      * The product's reviews in brief: {@code average} of their ratings with one decimal place, such
      * as {@code "4.3"} (null without reviews), and how many there are.
      */
-    record RatingView(String average, long count) implements Serializable {
+    public record RatingView(String average, long count) implements Serializable {
         static RatingView of(BigDecimal average, long count) {
             return new RatingView(average == null ? null : average.toPlainString(), count);
         }
@@ -316,7 +359,7 @@ public class ProductCatalog {
      * Whether the product can be ordered now: {@code IN_STOCK} when at least the minimum order is
      * available, otherwise {@code OUT_OF_STOCK}; {@code available} in base units.
      */
-    record StockView(String status, long available) implements Serializable {
+    public record StockView(String status, long available) implements Serializable {
         static StockView of(long available, long minimumOrder) {
             return new StockView(inStock(available, minimumOrder) ? "IN_STOCK" : "OUT_OF_STOCK",
                     Math.max(available, 0));
@@ -328,7 +371,7 @@ public class ProductCatalog {
     }
 
     /** A price tier as the API shows it: {@code maxQuantity} null for the open-ended last tier. */
-    record TierView(long minQuantity, Long maxQuantity, Money unitPrice, Money unitPriceExcludingGst,
+    public record TierView(long minQuantity, Long maxQuantity, Money unitPrice, Money unitPriceExcludingGst,
             Money unitPriceIncludingGst) implements Serializable {
         static TierView of(TierPrices.Tier tier, GstRate rate, boolean inclusive) {
             Money including = rate == null ? null : rate.addTo(tier.unitPrice());
@@ -338,9 +381,9 @@ public class ProductCatalog {
     }
 
     /** The GST applied to the shown prices: today's rate for the HSN code, and the display mode. */
-    record GstView(String hsnCode, BigDecimal rate, boolean priceIncludesGst) implements Serializable {
+    public record GstView(String hsnCode, BigDecimal rate, boolean priceIncludesGst) implements Serializable {
     }
 
-    record CategoryRef(long id, String slug, String name) implements Serializable {
+    public record CategoryRef(long id, String slug, String name) implements Serializable {
     }
 }

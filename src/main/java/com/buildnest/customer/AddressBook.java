@@ -15,7 +15,7 @@ import com.buildnest.shared.BusinessRuleViolation;
  * simply not in the book: asking for it is {@code customer.address-not-found}, like any unknown id.
  */
 @Service
-class AddressBook {
+public class AddressBook {
 
     private final Accounts accounts;
     private final AddressRepository addresses;
@@ -29,13 +29,13 @@ class AddressBook {
 
     /** Every address of the account a token names: the default first, then the most recently added. */
     @Transactional(readOnly = true)
-    List<AddressView> addressesOf(String subject) {
+    public List<AddressView> addressesOf(String subject) {
         return new Addresses(addresses.findByAccountId(accounts.accountIdOf(subject))).inOrder().stream()
                 .map(AddressView::of).toList();
     }
 
     @Transactional(readOnly = true)
-    AddressView address(String subject, long id) {
+    public AddressView address(String subject, long id) {
         return addresses.findByIdAndAccountId(id, accounts.accountIdOf(subject)).map(AddressView::of)
                 .orElseThrow(() -> Addresses.notFound(id));
     }
@@ -43,6 +43,18 @@ class AddressBook {
     /**
      * @throws BusinessRuleViolation {@code customer.address-limit} when the book is full
      */
+    /** Adds a validated form's address ({@link AddressForm}), for callers outside the module. */
+    @Transactional
+    public AddressView add(String subject, AddressForm form) {
+        return add(subject, form.details(), form.asksToBeDefault());
+    }
+
+    /** Replaces an address with a validated form's, for callers outside the module. */
+    @Transactional
+    public AddressView replace(String subject, long id, AddressForm form) {
+        return replace(subject, id, form.details(), form.asksToBeDefault());
+    }
+
     @Transactional
     AddressView add(String subject, AddressDetails details, boolean asDefault) {
         long accountId = accounts.lockAccountOf(subject);
@@ -57,7 +69,7 @@ class AddressBook {
     }
 
     @Transactional
-    void remove(String subject, long id) {
+    public void remove(String subject, long id) {
         addresses.delete(lockedBookOf(subject).remove(id));
     }
 
@@ -66,7 +78,7 @@ class AddressBook {
     }
 
     /** An address as its owner sees it; the state as its code, with its name alongside. */
-    record AddressView(long id, String label, String recipientName, String phone, String line1, String line2,
+    public record AddressView(long id, String label, String recipientName, String phone, String line1, String line2,
             String landmark, String city, String state, String stateName, String pinCode, String gstin,
             boolean isDefault) {
 

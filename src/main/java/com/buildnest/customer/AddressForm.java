@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  * An address as a client sends it to the address book, to add (POST) or to replace (PUT) one.
  * {@code isDefault: true} makes it the default; false or left out leaves the default where it is.
  */
-record AddressForm(
+public record AddressForm(
         @NotBlank @Size(max = 30) String label,
         @NotBlank @Size(max = 120) String recipientName,
         @NotNull @ValidMobileNumber String phone,

@@ -18,7 +18,7 @@ import com.buildnest.shared.BusinessRuleViolation;
  * single-use, short-lived reset link. Either way every session of the account ends.
  */
 @Service
-class Passwords {
+public class Passwords {
 
     private final AccountRepository accounts;
     private final PasswordResetTokenRepository resets;
@@ -49,7 +49,7 @@ class Passwords {
      * way: the answer is the same.
      */
     @Transactional
-    void requestReset(String email) {
+    public void requestReset(String email) {
         accounts.findByEmail(Account.normalise(email)).filter(Account::enabled).ifPresent(account -> {
             Instant now = clock.instant();
             resets.cancelAllOf(account.id(), now);
@@ -73,7 +73,7 @@ class Passwords {
 
     /** Sets a new password through a reset link; the link is spent and every session ends. */
     @Transactional
-    void reset(String token, String newPassword) {
+    public void reset(String token, String newPassword) {
         Instant now = clock.instant();
         PasswordResetToken reset = resets.findByTokenHash(SecretTokens.hash(token))
                 .filter(candidate -> candidate.usableAt(now))

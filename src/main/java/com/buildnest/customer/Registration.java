@@ -14,7 +14,7 @@ import com.buildnest.shared.BusinessRuleViolation;
 
 /** Opening a customer account. Usernames and e-mails are unique, enforced by the database. */
 @Service
-class Registration {
+public class Registration {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
@@ -31,7 +31,13 @@ class Registration {
         this.clock = clock;
     }
 
-    record Application(String username, String email, String password, String fullName, String phone) {
+    public record Application(String username, String email, String password, String fullName, String phone) {
+    }
+
+    /** {@link #register}, for callers outside the module: the new customer's account id. */
+    @Transactional
+    public long registerCustomer(Application application) {
+        return register(application).id();
     }
 
     @Transactional

@@ -17,7 +17,7 @@ import com.buildnest.shared.BusinessRuleViolation;
  * statements: the account with its roles, and the new refresh token.
  */
 @Service
-class SignIn {
+public class SignIn {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
@@ -42,6 +42,30 @@ class SignIn {
      */
     @Transactional(noRollbackFor = BusinessRuleViolation.class)
     TokenPair signIn(String identifier, String password, String guestCartToken) {
+        Account account = verified(identifier, password);
+        TokenPair session = sessions.start(account);
+        events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
+        return session;
+    }
+
+    /**
+     * The same check for a browser session kept by the server (the storefront's pages): refused
+     * exactly as {@link #signIn} refuses, announced as {@link SignedIn} with the guest cart token
+     * so the cart merges, but no tokens are issued (the page session is the credential).
+     */
+    @Transactional(noRollbackFor = BusinessRuleViolation.class)
+    public SignedInAccount signInToPage(String identifier, String password, String guestCartToken) {
+        Account account = verified(identifier, password);
+        events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
+        return new SignedInAccount(account.id(), account.username(),
+                account.roles().stream().map(Role::name).sorted().toList());
+    }
+
+    /** Who signed in to a page session, with role names such as {@code CUSTOMER}. */
+    public record SignedInAccount(long accountId, String username, java.util.List<String> roles) {
+    }
+
+    private Account verified(String identifier, String password) {
         String normalised = Account.normalise(identifier);
         Account account = accounts.findForSignIn(normalised).orElse(null);
         if (account == null) {
@@ -57,9 +81,7 @@ class SignIn {
         if (passwords.upgradeEncoding(account.passwordHash())) {
             account.changePasswordHash(passwords.encode(password));
         }
-        TokenPair session = sessions.start(account);
-        events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
-        return session;
+        return account;
     }
 
     private BusinessRuleViolation refused(Long accountId, String identifier, String reason) {

@@ -12,7 +12,7 @@ import com.buildnest.platform.throttle.Throttles;
  * any password is hashed or transaction opened (limits: {@code buildnest.platform.throttle.limits}).
  */
 @Component
-class SignInThrottling {
+public class SignInThrottling {
 
     private final Throttles throttles;
     private final ClientAddress clientAddress;
@@ -22,16 +22,16 @@ class SignInThrottling {
         this.clientAddress = clientAddress;
     }
 
-    void login(HttpServletRequest request, String identifier) {
+    public void login(HttpServletRequest request, String identifier) {
         throttles.consume("login-ip", clientAddress.throttleKey(request));
         throttles.consume("login-account", Account.normalise(identifier));
     }
 
-    void registration(HttpServletRequest request) {
+    public void registration(HttpServletRequest request) {
         throttles.consume("register-ip", clientAddress.throttleKey(request));
     }
 
-    void passwordForgotten(HttpServletRequest request, String email) {
+    public void passwordForgotten(HttpServletRequest request, String email) {
         throttles.consume("password-forgot-ip", clientAddress.throttleKey(request));
         throttles.consume("password-forgot-account", Account.normalise(email));
     }

@@ -47,7 +47,7 @@ import com.buildnest.shared.Money;
  * database lock. An {@code Idempotency-Key} makes a retried checkout return the first answer.
  */
 @Service
-class Checkout {
+public class Checkout {
 
     /** The stock stays reserved a little longer than the order waits, so the order's own expiry acts first. */
     static final Duration RESERVATION_GRACE = Duration.ofMinutes(10);
@@ -85,18 +85,18 @@ class Checkout {
     }
 
     /** What the buyer asked for at checkout. */
-    record Request(long shippingAddressId, String billingGstin, String paymentMethod) {
+    public record Request(long shippingAddressId, String billingGstin, String paymentMethod) {
     }
 
     /** The placed order and what the browser needs to pay it. */
-    record Placed(String orderNumber, OrderStatus status, OrderView.Totals totals, GatewayCheckout payment) {
+    public record Placed(String orderNumber, OrderStatus status, OrderView.Totals totals, GatewayCheckout payment) {
     }
 
     /**
      * @param idempotencyKey the client's key for this checkout, or null; the same key and body replay
      *        the first answer, the same key with another body is refused
      */
-    Placed place(long accountId, Request request, String idempotencyKey) {
+    public Placed place(long accountId, Request request, String idempotencyKey) {
         Unpaid unpaid;
         if (idempotencyKey == null) {
             unpaid = retryingDeadlocks(() -> transaction.execute(tx -> placeOrder(accountId, request)));

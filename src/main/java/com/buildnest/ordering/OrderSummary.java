@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.buildnest.shared.Money;
 
 /** An order in a list: enough to recognise it and see where it stands. */
-record OrderSummary(String orderNumber, OrderStatus status, Instant placedAt, int lineCount, Money total,
+public record OrderSummary(String orderNumber, OrderStatus status, Instant placedAt, int lineCount, Money total,
         String city, String pinCode) {
 
     static OrderSummary of(Order order) {

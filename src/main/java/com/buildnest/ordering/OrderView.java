@@ -11,15 +11,15 @@ import com.buildnest.shared.Money;
  * An order as its owner and staff see it: lines with their tax, the totals, where it goes, how it
  * is paid and its history.
  */
-record OrderView(String orderNumber, OrderStatus status, Instant placedAt, Instant reservationExpiresAt,
+public record OrderView(String orderNumber, OrderStatus status, Instant placedAt, Instant reservationExpiresAt,
         List<Line> lines, Totals totals, Address shippingAddress, String placeOfSupply, String supply,
         String billingGstin, Payment payment, Invoice invoice, Shipment shipment, List<Step> history) {
 
-    record Line(long productId, String sku, String name, String hsnCode, String unit, long quantity, Money unitPrice,
+    public record Line(long productId, String sku, String name, String hsnCode, String unit, long quantity, Money unitPrice,
             Money taxableValue, BigDecimal gstRate, Money cgst, Money sgst, Money igst, Money lineTotal) {
     }
 
-    record Totals(Money goods, Money delivery, Money cgst, Money sgst, Money igst, Money tax, Money total,
+    public record Totals(Money goods, Money delivery, Money cgst, Money sgst, Money igst, Money tax, Money total,
             Money refunded, long weightGrams) {
 
         static Totals of(Order order) {
@@ -29,20 +29,20 @@ record OrderView(String orderNumber, OrderStatus status, Instant placedAt, Insta
         }
     }
 
-    record Address(String recipientName, String phone, String line1, String line2, String landmark, String city,
+    public record Address(String recipientName, String phone, String line1, String line2, String landmark, String city,
             String state, String pinCode) {
     }
 
-    record Payment(String gateway, String gatewayOrderId, String paymentId) {
+    public record Payment(String gateway, String gatewayOrderId, String paymentId) {
     }
 
-    record Invoice(String number, LocalDate date, String url) {
+    public record Invoice(String number, LocalDate date, String url) {
     }
 
-    record Shipment(String carrier, String trackingNumber) {
+    public record Shipment(String carrier, String trackingNumber) {
     }
 
-    record Step(OrderStatus status, Instant at, String note) {
+    public record Step(OrderStatus status, Instant at, String note) {
     }
 
     static OrderView of(Order order) {

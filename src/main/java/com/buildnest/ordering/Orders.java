@@ -20,7 +20,7 @@ import com.buildnest.shared.BusinessRuleViolation;
  * publishes {@link OrderStatusChanged} in the same transaction.
  */
 @Service
-class Orders {
+public class Orders {
 
     static final int MAX_PAGE_SIZE = 100;
 
@@ -40,19 +40,19 @@ class Orders {
     }
 
     @Transactional(readOnly = true)
-    Page<OrderSummary> ofCustomer(long accountId, int page, int size) {
+    public Page<OrderSummary> ofCustomer(long accountId, int page, int size) {
         return orders.findByAccountIdOrderByPlacedAtDesc(accountId, PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE)))
                 .map(OrderSummary::of);
     }
 
     /** The customer's own order; another customer's is not found, exactly like one that does not exist. */
     @Transactional(readOnly = true)
-    OrderView ofCustomer(long accountId, String orderNumber) {
+    public OrderView ofCustomer(long accountId, String orderNumber) {
         return OrderView.of(owned(accountId, orderNumber));
     }
 
     @Transactional(readOnly = true)
-    byte[] invoiceOf(long accountId, String orderNumber) {
+    public byte[] invoiceOf(long accountId, String orderNumber) {
         Order order = owned(accountId, orderNumber);
         if (order.invoiceNumber() == null) {
             throw BusinessRuleViolation.conflict("order.not-invoiced",
@@ -94,7 +94,7 @@ class Orders {
      * then owes its buyer the money, which {@code Refunds} pays back once this commits.
      */
     @Transactional
-    OrderView cancel(String orderNumber, Long ownerAccountId, long actorId, String reason) {
+    public OrderView cancel(String orderNumber, Long ownerAccountId, long actorId, String reason) {
         Order order = orders.lockByOrderNumber(orderNumber)
                 .filter(found -> ownerAccountId == null || found.accountId() == ownerAccountId)
                 .orElseThrow(() -> notFound(orderNumber));

@@ -23,7 +23,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
  * The gateway's answer reaches the order through {@link OrderPayments}.
  */
 @Component
-class Refunds {
+public class Refunds {
 
     static final String LOCK = "ordering-owed-refunds";
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
@@ -48,7 +48,7 @@ class Refunds {
     }
 
     /** Asks the gateway for what the order owes, if anything; false when it must be tried again later. */
-    boolean payOwed(String orderNumber) {
+    public boolean payOwed(String orderNumber) {
         Order order = orders.findByOrderNumber(orderNumber).orElseThrow();
         Money owed = order.refundOwed();
         if (owed.paise() == 0) {

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * (404) unless the simulated gateway is the active one.
  */
 @Service
-class SimulatedCheckout {
+public class SimulatedCheckout {
 
     private final Payments payments;
     private final PaymentGateway gateway;
@@ -22,7 +22,7 @@ class SimulatedCheckout {
         this.gateway = gateway;
     }
 
-    BrowserCallback pay(long ownerAccountId, String gatewayOrderId, boolean success) {
+    public BrowserCallback pay(long ownerAccountId, String gatewayOrderId, boolean success) {
         if (!(gateway instanceof SimulatedGateway simulated)) {
             throw Payments.notFound();
         }
@@ -52,15 +52,15 @@ class SimulatedCheckout {
      * {@code POST /api/payments/razorpay/verify} takes, on failure Razorpay's {@code error} object.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record BrowserCallback(@JsonProperty("razorpay_order_id") String orderId,
+    public record BrowserCallback(@JsonProperty("razorpay_order_id") String orderId,
             @JsonProperty("razorpay_payment_id") String paymentId,
             @JsonProperty("razorpay_signature") String signature, Error error) {
 
-        record Error(String code, String description, String source, String step, String reason,
+        public record Error(String code, String description, String source, String step, String reason,
                 Metadata metadata) {
         }
 
-        record Metadata(@JsonProperty("order_id") String orderId, @JsonProperty("payment_id") String paymentId) {
+        public record Metadata(@JsonProperty("order_id") String orderId, @JsonProperty("payment_id") String paymentId) {
         }
     }
 }

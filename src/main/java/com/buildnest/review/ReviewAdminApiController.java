@@ -35,7 +35,7 @@ class ReviewAdminApiController {
 
     /** Why: kept on the review and in the audit log. */
     record ModerationRequest(@NotBlank @Size(max = Review.MAX_REASON)
-            @Pattern(regexp = ReviewApiController.LINE, message = "must be one line of text") String reason) {
+            @Pattern(regexp = ReviewForm.LINE, message = "must be one line of text") String reason) {
     }
 
     @GetMapping

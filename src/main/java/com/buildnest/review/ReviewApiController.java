@@ -34,27 +34,11 @@ import com.buildnest.review.Reviews.ReviewView;
 @Validated
 class ReviewApiController {
 
-    /** Text as typed, line breaks and tabs allowed, but no other control characters. */
-    static final String TEXT = "[\\t\\n\\r\\P{Cc}]*";
-    /** One line: no control characters at all. */
-    static final String LINE = "\\P{Cc}*";
 
     private final Reviews reviews;
 
     ReviewApiController(Reviews reviews) {
         this.reviews = reviews;
-    }
-
-    /**
-     * @param rating read as a decimal so that 4.5 is refused rather than silently cut to 4
-     * @param title optional, one line
-     */
-    record NewReview(
-            @NotNull @Min(Review.MIN_RATING) @Max(Review.MAX_RATING)
-            @Digits(integer = 1, fraction = 0, message = "must be a whole number of stars from 1 to 5") BigDecimal rating,
-            @Size(max = Review.MAX_TITLE) @Pattern(regexp = LINE, message = "must be one line of text") String title,
-            @NotBlank @Size(max = Review.MAX_TEXT) @Pattern(regexp = TEXT, message = "must not hold control characters")
-            String text) {
     }
 
     @GetMapping
@@ -67,10 +51,8 @@ class ReviewApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ReviewView post(@PathVariable("id") long productId, @AuthenticationPrincipal Jwt caller,
-            @Valid @RequestBody NewReview review) {
-        String title = review.title() == null || review.title().isBlank() ? null : review.title().strip();
-        return reviews.post(productId, Long.parseLong(caller.getSubject()), review.rating().intValueExact(), title,
-                review.text().strip());
+            @Valid @RequestBody ReviewForm review) {
+        return reviews.post(productId, Long.parseLong(caller.getSubject()), review);
     }
 
     /** The contract's page envelope plus the rating summary of all the product's visible reviews. */

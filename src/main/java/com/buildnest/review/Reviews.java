@@ -31,7 +31,7 @@ import com.buildnest.shared.BusinessRuleViolation;
  * catalogue; so concurrent changes take turns and the rating always counts all of them.
  */
 @Service
-class Reviews {
+public class Reviews {
 
     static final int MAX_PAGE_SIZE = 100;
     /** Shown for an author who gave no full name (or whose account was closed). */
@@ -62,12 +62,12 @@ class Reviews {
     }
 
     /** A review as the shop shows it. Only verified buyers can write one, so {@code verifiedPurchase} is always true. */
-    record ReviewView(long id, long productId, int rating, String title, String text, String author,
+    public record ReviewView(long id, long productId, int rating, String title, String text, String author,
             boolean verifiedPurchase, Instant createdAt) {
     }
 
     /** One page of a product's visible reviews, newest first, and the summary of all of them. */
-    record ReviewPage(Page<ReviewView> reviews, RatingSummary.View summary) {
+    public record ReviewPage(Page<ReviewView> reviews, RatingSummary.View summary) {
     }
 
     /** A review as staff see it: whose it is, whether it is hidden, and the last moderation decision. */
@@ -84,7 +84,7 @@ class Reviews {
      * or inactive product is {@code catalog.product-not-found}.
      */
     @Transactional(readOnly = true)
-    ReviewPage ofProduct(long productId, int page, int size) {
+    public ReviewPage ofProduct(long productId, int page, int size) {
         requireOnSale(productId);
         Page<Review> found = reviews.findVisible(productId, PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE)));
         Map<Long, String> names = customers.publicNames(found.map(Review::accountId).toSet());
@@ -98,6 +98,12 @@ class Reviews {
      * ({@code review.not-purchased}), a second review of it ({@code review.already-reviewed}: the
      * unique key decides, so two at once cannot both succeed).
      */
+    public ReviewView post(long productId, long accountId, ReviewForm form) {
+        String title = form.title() == null || form.title().isBlank() ? null : form.title().strip();
+        return post(productId, accountId, form.rating().intValueExact(), title, form.text().strip());
+    }
+
+    /** {@link #post(long, long, ReviewForm)} with the form's values checked and normalised. */
     ReviewView post(long productId, long accountId, int rating, String title, String text) {
         requireOnSale(productId);
         if (!purchases.hasReceived(accountId, productId)) {

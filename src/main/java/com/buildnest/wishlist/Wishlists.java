@@ -24,7 +24,7 @@ import com.buildnest.wishlist.Wishlist.Added;
  * the customer's wishlist row, so concurrent additions are counted against the limit one by one.
  */
 @Service
-class Wishlists {
+public class Wishlists {
 
     private final WishlistRepository wishlists;
     private final ProductCatalog catalog;
@@ -44,7 +44,7 @@ class Wishlists {
     }
 
     /** A wishlist as its owner sees it: the latest added first, with how many it may hold. */
-    record WishlistView(List<ItemView> items, int count, int maxItems) {
+    public record WishlistView(List<ItemView> items, int count, int maxItems) {
     }
 
     /**
@@ -54,17 +54,17 @@ class Wishlists {
      * without GST; {@code priceIncludingGst} is null when no GST rate is on record today.
      * {@code inStock} is whether at least the minimum order can be supplied now.
      */
-    record ItemView(long productId, String sku, String name, boolean available, String unit, Money price,
+    public record ItemView(long productId, String sku, String name, boolean available, String unit, Money price,
             Money priceIncludingGst, boolean inStock, Instant addedAt) {
     }
 
     /** What an addition did: the item, and whether it was added now or was there already. */
-    record Addition(ItemView item, boolean added) {
+    public record Addition(ItemView item, boolean added) {
     }
 
     /** The customer's wishlist; empty when they never added anything. Five queries however long it is. */
     @Transactional(readOnly = true)
-    WishlistView of(long accountId) {
+    public WishlistView of(long accountId) {
         List<WishlistItem> items = wishlists.findWithItems(accountId).map(Wishlist::items).orElse(List.of());
         LocalDate today = IndianDay.today(clock);
         Map<Long, Offer> offers = catalog.offers(items.stream().map(WishlistItem::productId).toList(), today);
@@ -77,7 +77,7 @@ class Wishlists {
      * Puts an active product on the customer's wishlist, if it is not there yet. Refused: an unknown
      * or inactive product ({@code catalog.product-not-found}), a full wishlist ({@code wishlist.full}).
      */
-    Addition add(long accountId, long productId) {
+    public Addition add(long accountId, long productId) {
         Offer offer = catalog.offers(List.of(productId), IndianDay.today(clock)).get(productId);
         if (offer == null) {
             throw BusinessRuleViolation.notFound("catalog.product-not-found", "No product with id " + productId + ".");
@@ -97,7 +97,7 @@ class Wishlists {
 
     /** Takes the product off the customer's wishlist; nothing happens if it is not on it. */
     @Transactional
-    void remove(long accountId, long productId) {
+    public void remove(long accountId, long productId) {
         wishlists.lock(accountId).ifPresent(wishlist -> wishlist.remove(productId));
     }
 

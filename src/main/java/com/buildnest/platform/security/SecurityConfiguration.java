@@ -5,21 +5,13 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.web.PortMapper;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerMapping;
 
 import com.buildnest.platform.web.ProblemResponseWriter;
@@ -65,19 +57,6 @@ class SecurityConfiguration {
     static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
             + "magnetometer=(), microphone=(), payment=(self), usb=()";
 
-    /** Redirects go to the standard HTTPS port, where the ingress (or the app's own TLS port) listens. */
-    private static final PortMapper STANDARD_HTTPS_PORT = new PortMapper() {
-        @Override
-        public Integer lookupHttpPort(Integer httpsPort) {
-            return 80;
-        }
-
-        @Override
-        public Integer lookupHttpsPort(Integer httpPort) {
-            return 443;
-        }
-    };
-
     /**
      * No observations of Spring Security's own steps (each filter, authentication, authorization):
      * {@code http.server.requests} already times every request, and wrapping each filter of every
@@ -90,23 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponseWriter problems,
-            java.util.List<HandlerMapping> handlerMappings, TransportSecurityProperties transport,
-            Environment environment) throws Exception {
-        if (transport.redirect()) {
-            http.portMapper(ports -> ports.portMapper(STANDARD_HTTPS_PORT))
-                    .redirectToHttps(https -> https.requestMatchers(new PlainHttpFromOutside(environment)));
-        }
-        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
-        http.headers(headers -> headers
-                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE_SECONDS).includeSubDomains(true))
-                .contentTypeOptions(withDefaults())
-                .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
-                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
-                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CONTENT_SECURITY_POLICY))));
+            java.util.List<HandlerMapping> handlerMappings, BrowserProtections browser) throws Exception {
+        browser.applyTo(http);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests

@@ -1,0 +1,170 @@
+package com.buildnest.storefront;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.buildnest.cart.Carts;
+import com.buildnest.customer.AddressBook;
+import com.buildnest.customer.SignIn.SignedInAccount;
+import com.buildnest.ordering.Checkout;
+import com.buildnest.ordering.OrderView;
+import com.buildnest.ordering.Orders;
+import com.buildnest.ordering.Refunds;
+import com.buildnest.payment.PaymentSummary;
+import com.buildnest.payment.Payments;
+import com.buildnest.payment.SimulatedCheckout;
+import com.buildnest.payment.SimulatedCheckout.BrowserCallback;
+import com.buildnest.shared.BusinessRuleViolation;
+
+/**
+ * Checkout and orders through the ordering and payment modules, as {@code /api/checkout},
+ * {@code /api/payments/*} and {@code /api/orders} use them. Placing the order prices it, splits
+ * the GST by place of supply (CGST+SGST or IGST), checks that the PIN code is served and adds
+ * delivery; the payment page shows all of that before the shopper pays on the simulated gateway's
+ * page (the embedded default), whose signed answer is verified like Razorpay's.
+ */
+@Hidden // pages, not API: kept out of /v3/api-docs
+@Controller
+class CheckoutController {
+
+    private final Carts carts;
+    private final AddressBook addressBook;
+    private final Checkout checkout;
+    private final Orders orders;
+    private final SimulatedCheckout simulated;
+    private final Payments payments;
+    private final PageSession session;
+    private final Refunds refunds;
+
+    CheckoutController(Carts carts, AddressBook addressBook, Checkout checkout, Orders orders,
+            SimulatedCheckout simulated, Payments payments, PageSession session, Refunds refunds) {
+        this.refunds = refunds;
+        this.carts = carts;
+        this.addressBook = addressBook;
+        this.checkout = checkout;
+        this.orders = orders;
+        this.simulated = simulated;
+        this.payments = payments;
+        this.session = session;
+    }
+
+    @GetMapping("/checkout")
+    String checkoutPage(@AuthenticationPrincipal SignedInAccount me, HttpServletRequest request, Model model) {
+        model.addAttribute("cart", PageModel.remember(carts.cart(session.shopper(me, request)), request));
+        model.addAttribute("addresses", addressBook.addressesOf(AccountController.subject(me)));
+        model.addAttribute("address", AccountController.emptyAddress());
+        // One key per visit of this page: a double-clicked "Place order" places one order.
+        model.addAttribute("checkoutKey", UUID.randomUUID().toString());
+        return "checkout";
+    }
+
+    @PostMapping("/checkout")
+    String placeOrder(@AuthenticationPrincipal SignedInAccount me, @RequestParam(required = false) Long addressId,
+            @RequestParam(defaultValue = "") String billingGstin, @RequestParam String checkoutKey,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            if (addressId == null) {
+                throw BusinessRuleViolation.invalidField("request.invalid", "addressId",
+                        "Choose where to deliver, or add an address.");
+            }
+            Checkout.Placed placed = checkout.place(me.accountId(), new Checkout.Request(addressId,
+                    billingGstin == null || billingGstin.isBlank() ? null : billingGstin.strip(), "razorpay"),
+                    checkoutKey);
+            request.getSession().setAttribute(PageModel.CART_COUNT, 0);
+            return "redirect:/pay/" + placed.orderNumber();
+        } catch (BusinessRuleViolation refused) {
+            if (refused.kind() == BusinessRuleViolation.Kind.NOT_FOUND && refused.field() == null) {
+                throw refused;
+            }
+            response.setStatus(refused.kind() == BusinessRuleViolation.Kind.CONFLICT ? HttpStatus.CONFLICT.value()
+                    : HttpStatus.BAD_REQUEST.value());
+            checkoutPage(me, request, model);
+            model.addAttribute("checkoutError", refused.getMessage());
+            model.addAttribute("chosenAddress", addressId);
+            model.addAttribute("billingGstin", billingGstin);
+            return "checkout";
+        }
+    }
+
+    /** The order to pay, with its GST split and delivery, and the simulated gateway's buttons. */
+    @GetMapping("/pay/{orderNumber}")
+    String payPage(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber, Model model) {
+        OrderView order = orders.ofCustomer(me.accountId(), orderNumber);
+        model.addAttribute("order", order);
+        return "pay";
+    }
+
+    @PostMapping("/pay/{orderNumber}")
+    String pay(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber,
+            @RequestParam String outcome, Model model, RedirectAttributes redirect) {
+        OrderView order = orders.ofCustomer(me.accountId(), orderNumber);
+        BrowserCallback answer = simulated.pay(me.accountId(), order.payment().gatewayOrderId(),
+                "success".equals(outcome));
+        if (answer.error() != null) {
+            redirect.addFlashAttribute("paymentError", answer.error().description());
+            return "redirect:/pay/" + orderNumber;
+        }
+        PaymentSummary paid = payments.confirmCheckout(me.accountId(), answer.orderId(), answer.paymentId(),
+                answer.signature());
+        redirect.addFlashAttribute("notice", "Thank you! Your payment was received.");
+        return "redirect:/orders/" + paid.orderNumber();
+    }
+
+    @GetMapping("/orders")
+    String orderHistory(@AuthenticationPrincipal SignedInAccount me, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("orders", orders.ofCustomer(me.accountId(), Math.max(0, page), 20));
+        return "orders";
+    }
+
+    @GetMapping("/orders/{orderNumber}")
+    String order(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber, Model model) {
+        model.addAttribute("order", orders.ofCustomer(me.accountId(), orderNumber));
+        return "order";
+    }
+
+    /** Cancels as {@code POST /api/orders/{n}/cancel} does: the order module decides, then any refund owed is paid. */
+    @PostMapping("/orders/{orderNumber}/cancel")
+    String cancel(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber,
+            RedirectAttributes redirect) {
+        try {
+            orders.cancel(orderNumber, me.accountId(), me.accountId(), "cancelled by the customer");
+            refunds.payOwed(orderNumber);
+            redirect.addFlashAttribute("notice", "Your order is cancelled.");
+        } catch (BusinessRuleViolation refused) {
+            if (refused.kind() == BusinessRuleViolation.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("cancelError", refused.getMessage());
+        }
+        return "redirect:/orders/" + orderNumber;
+    }
+
+    @GetMapping("/orders/{orderNumber}/invoice")
+    ResponseEntity<byte[]> invoice(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber) {
+        byte[] pdf = orders.invoiceOf(me.accountId(), orderNumber);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("invoice-" + orderNumber + ".pdf").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(pdf);
+    }
+}

@@ -1,0 +1,120 @@
+package com.buildnest.storefront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.buildnest.testing.Browser;
+import com.buildnest.testing.BuildNestTest;
+
+/**
+ * The account pages in a real browser: password reset through the mailed link, the wishlist,
+ * a review refused to a customer who never received the product, and cancelling an unpaid order.
+ */
+@BuildNestTest
+class AccountPagesTests {
+
+    private static final Pattern LINK = Pattern.compile("(/reset-password\\?token=[A-Za-z0-9_-]{43})");
+    static final String PASSWORD = "Correct-Horse-Battery-42";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    GreenMail smtp;
+
+    @Test
+    void aForgottenPasswordIsResetThroughTheMailedLinkAndTheNewOneSignsIn() throws Exception {
+        try (Browser browser = new Browser(port)) {
+            String name = signUp(browser);
+            browser.click(".menu summary").press("Sign out"); // the account menu opens first
+            browser.open("/signin").press("Forgotten your password?");
+            browser.type("#email", name + "@example.com").press("Mail me a link");
+            assertThat(browser.text("#sent")).contains("mailed");
+
+            browser.open(linkMailedTo(name + "@example.com"));
+            browser.type("#newPassword", "password1234").press("Set new password");
+            assertThat(browser.text("#newPassword-error")).isNotBlank(); // the customer module's password policy
+
+            browser.type("#newPassword", "Fresh river sand delivered Tuesday").press("Set new password");
+            browser.waitForPath("/signin");
+            browser.type("#username", name).type("#password", PASSWORD).click("main form button[type=submit]");
+            assertThat(browser.text(".form-error")).contains("not right");
+            assertThat(browser.find("#username").getDomProperty("value")).isEqualTo(name);
+            browser.type("#password", "Fresh river sand delivered Tuesday").click("main form button[type=submit]");
+            assertThat(browser.text(".menu summary")).isEqualTo(name);
+        }
+    }
+
+    @Test
+    void aSavedProductIsOnTheWishlistAndAReviewIsRefusedWithoutADeliveredOrder() {
+        try (Browser browser = new Browser(port)) {
+            signUp(browser);
+            browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
+            String product = browser.text("h1");
+            browser.press("Save to wishlist");
+            browser.open("/account/wishlist");
+            assertThat(browser.text("#wishlist")).contains(product);
+
+            browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
+            browser.type("#review-title", "Sets fast").type("#review-text", "Good cement").press("Publish review");
+            assertThat(browser.text("#review-error")).contains("received");
+            assertThat(browser.find("#review-text").getDomProperty("value")).isEqualTo("Good cement");
+        }
+    }
+
+    @Test
+    void anUnpaidOrderIsCancelledFromItsPage() {
+        try (Browser browser = new Browser(port)) {
+            signUp(browser);
+            browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
+            String minimum = browser.find("#quantity").getDomAttribute("placeholder");
+            browser.type("#quantity", minimum).press("Add to cart");
+            browser.open("/checkout");
+            browser.type("#address-recipientName", "Ravi Kumar").type("#address-phone", "9876543210")
+                    .type("#address-line1", "4 Anna Salai").type("#address-city", "Chennai")
+                    .type("#address-state", "TN").type("#address-pinCode", "600002").press("Save address");
+            browser.press("Continue to payment");
+            assertThat(browser.text("#gst-split")).contains("IGST").doesNotContain("CGST"); // Tamil Nadu: inter-state
+            String order = browser.path().substring("/pay/".length());
+            browser.open("/orders/" + order).click("#cancel-order");
+            assertThat(browser.text("#order-status")).isEqualTo("CANCELLED");
+        }
+    }
+
+    private static String signUp(Browser browser) {
+        String name = "acct" + ThreadLocalRandom.current().nextInt(1_000_000);
+        browser.open("/signup").type("#username", name).type("#email", name + "@example.com")
+                .type("#password", PASSWORD).press("Create account");
+        browser.waitForPath("/account");
+        return name;
+    }
+
+    private String linkMailedTo(String recipient) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (GreenMailUtil.getAddressList(message.getAllRecipients()).contains(recipient)) {
+                    Matcher link = LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+                    if (link.find()) {
+                        return link.group(1);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no reset mail reached " + recipient);
+    }
+}
