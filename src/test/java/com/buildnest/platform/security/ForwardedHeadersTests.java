@@ -218,6 +218,7 @@ class ForwardedHeadersTests {
             SecurityFilterAutoConfiguration.class })
     @ComponentScan(basePackages = "com.buildnest.platform", useDefaultFilters = false, includeFilters = @Filter(
             type = FilterType.REGEX, pattern = { "com\\.buildnest\\.platform\\.security\\.SecurityConfiguration",
+                    "com\\.buildnest\\.platform\\.security\\.BrowserProtections",
                     "com\\.buildnest\\.platform\\.throttle\\.ThrottleConfiguration",
                     "com\\.buildnest\\.platform\\.web\\.ProblemResponseWriter" }))
     @ConfigurationPropertiesScan("com.buildnest.platform.throttle")

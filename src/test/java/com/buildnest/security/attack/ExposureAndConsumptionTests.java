@@ -124,6 +124,9 @@ class ExposureAndConsumptionTests {
                 continue;
             }
             for (String path : info.getPatternValues()) {
+                if (!path.startsWith("/api/")) {
+                    continue;   // the storefront's pages (docs/storefront.md), not part of the JSON API
+                }
                 for (var method : info.getMethodsCondition().getMethods()) {
                     served.add(method.name() + " " + path);
                 }
