@@ -6,7 +6,8 @@ Markdown summary, judges the soak's metric samples, and writes the gnuplot input
   report.py steps STEPS_CSV                        Markdown table of the steps; prints the last passing rate
   report.py requests REQUESTS_CSV                  Markdown table per scenario and request
   report.py sample PHASE STARTED_EPOCH < PROMETHEUS_TEXT   one row of the soak's samples.csv
-  report.py soak SAMPLES_CSV                       judges heap after GC, Hikari, fds, threads; exit 1 on a leak
+  report.py soak SAMPLES_CSV                       judges heap after GC, Hikari, fds, threads; exit 1 on a leak,
+                                                   2 when there are too few samples to judge
 """
 import csv
 import math
@@ -86,10 +87,14 @@ def requests_table(requests_csv):
 
 
 def slope(xs, ys):
-    n = len(xs)
-    mx, my = sum(xs) / n, sum(ys) / n
-    den = sum((x - mx) ** 2 for x in xs)
-    return 0.0 if den == 0 else sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den
+    """Theil-Sen: the median of the slopes between every pair of samples, so that one sample taken while
+    a burst of requests was allocating does not make a trend."""
+    slopes = sorted((ys[j] - ys[i]) / (xs[j] - xs[i])
+                    for i in range(len(xs)) for j in range(i + 1, len(xs)) if xs[j] != xs[i])
+    if not slopes:
+        return 0.0
+    middle = len(slopes) // 2
+    return slopes[middle] if len(slopes) % 2 else (slopes[middle - 1] + slopes[middle]) / 2
 
 
 def soak(samples_csv):
@@ -99,13 +104,14 @@ def soak(samples_csv):
     idle_before = [r for r in rows if r["phase"] == "before"]
     idle_after = [r for r in rows if r["phase"] == "after"]
     if len(load) < 4 or not idle_before or not idle_after:
-        sys.exit("too few samples to judge the soak (need 4 under load, one before and one after)")
+        print("too few samples to judge the soak (need 4 under load, one before and one after)", file=sys.stderr)
+        sys.exit(2)
     # The first quarter is warm-up (caches fill, JIT, pools grow); growth is judged on the rest.
     measured = load[len(load) // 4:]
     xs = [float(r["t_s"]) for r in measured]
     heap = [float(r["heap_after_gc_bytes"]) for r in measured]
     span = xs[-1] - xs[0]
-    growth = slope(xs, heap) * span
+    growth = slope(xs, heap) * span  # the trend's rise over the steady part
     allowed = max(32 * 2 ** 20, 0.10 * heap[0])
     problems = []
     if growth > allowed:
@@ -142,11 +148,16 @@ def sample(phase, started):
         metric = name.split("{")[0]
         if metric == "jvm_memory_used_bytes" and 'area="heap"' in name:
             values["heap"] += float(value)
+        elif metric == "jvm_gc_live_data_size_bytes":
+            values["live"] += float(value)
         elif metric in ("hikaricp_connections_active", "hikaricp_connections_idle", "hikaricp_connections_pending",
                         "process_files_open_files", "jvm_threads_live_threads"):
             values[metric] += float(value)
+    # The old generation's size after the full GC just forced (Micrometer's live data size); the heap in
+    # use when that is not reported.
+    values["after_gc"] = values["live"] or values["heap"]
     print(",".join([f"{time.time() - float(started):.0f}", phase] + [f"{values[k]:.0f}" for k in (
-        "heap", "hikaricp_connections_active", "hikaricp_connections_idle", "hikaricp_connections_pending",
+        "after_gc", "hikaricp_connections_active", "hikaricp_connections_idle", "hikaricp_connections_pending",
         "process_files_open_files", "jvm_threads_live_threads")]))
 
 

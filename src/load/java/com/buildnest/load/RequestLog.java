@@ -32,6 +32,7 @@ final class RequestLog {
             Files.createDirectories(file.toAbsolutePath().getParent());
             this.out = Files.newBufferedWriter(file);
             out.write("start_ms,scenario,request,latency_ms,ok\n");
+            out.flush(); // a non-empty file tells ops/load/run.sh that the load has started
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

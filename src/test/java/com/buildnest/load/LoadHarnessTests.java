@@ -109,6 +109,19 @@ class LoadHarnessTests {
     }
 
     @Test
+    void tooFewSamplesCannotBeJudged(@TempDir Path dir) throws Exception {
+        Path samples = dir.resolve("samples.csv");
+        Files.writeString(samples, """
+                t_s,phase,heap_after_gc_bytes,hikari_active,hikari_idle,hikari_pending,open_fds,threads
+                0,before,90000000,0,10,0,38,49
+                40,load,96000000,3,7,0,57,63
+                70,after,94000000,0,10,0,50,63
+                """);
+
+        assertThat(pythonExit("soak", samples.toString())).isEqualTo(2);
+    }
+
+    @Test
     void prometheusTextBecomesOneSampleRow() throws Exception {
         String prometheus = """
                 # HELP jvm_memory_used_bytes The amount of used memory
@@ -126,6 +139,36 @@ class LoadHarnessTests {
                 String.valueOf(System.currentTimeMillis() / 1000));
 
         assertThat(row).endsWith(",load,4194304,2,8,0,212,57");
+    }
+
+    @Test
+    void theLiveDataSizeAfterTheForcedGcIsPreferredToTheHeapInUse() throws Exception {
+        String prometheus = """
+                jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1048576.0
+                jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 3145728.0
+                jvm_gc_live_data_size_bytes 2097152.0
+                """;
+
+        String row = run(prometheus, "python3", "ops/load/report.py", "sample", "after",
+                String.valueOf(System.currentTimeMillis() / 1000));
+
+        assertThat(row).contains(",after,2097152,");
+    }
+
+    @Test
+    void oneSampleTakenDuringABurstIsNoTrend(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder(
+                "t_s,phase,heap_after_gc_bytes,hikari_active,hikari_idle,hikari_pending,open_fds,threads\n"
+                        + "0,before,90000000,0,10,0,38,49\n");
+        for (int i = 1; i <= 12; i++) {
+            long heap = i == 12 ? 190_000_000L : 93_000_000L;
+            csv.append(i * 10).append(",load,").append(heap).append(",1,9,0,56,64\n");
+        }
+        csv.append("130,after,93000000,0,10,0,50,63\n");
+        Path samples = dir.resolve("samples.csv");
+        Files.writeString(samples, csv);
+
+        assertThat(pythonExit("soak", samples.toString())).isZero();
     }
 
     /** Twelve samples under load whose heap after GC grows by {@code growthPerSample}, then one after it. */
