@@ -86,14 +86,15 @@ if [[ -n "$soak" && -z "$rate" ]]; then
   elif [[ "$BUILDNEST_DRY_RUN" == true ]]; then
     rate="(half the last search's result)"
   else
-    fail "no search result for this data set yet ($state/max-rate): run the search first or give --rate"
+    fail "no sustainable rate found by a search on this data set yet ($state/max-rate): run the search first or give --rate"
   fi
 fi
 rate=${rate:-10}
 
-for tool in java jcmd mariadb curl openssl python3 gnuplot; do
-  command -v "$tool" >/dev/null || fail "$tool is missing${tool/gnuplot/ (apt-get install -y gnuplot-nox)}"
+for tool in java jcmd mariadb curl openssl python3; do
+  command -v "$tool" >/dev/null || fail "$tool is missing"
 done
+command -v gnuplot >/dev/null || fail "gnuplot is missing: install it with apt-get install -y gnuplot-nox"
 [[ "$BUILDNEST_DRY_RUN" == true ]] || mariadb --protocol=tcp -h127.0.0.1 -uroot -e "SELECT 1" >/dev/null \
   || fail "MariaDB on 127.0.0.1:3306 does not answer"
 if [[ -n "$soak" ]]; then
