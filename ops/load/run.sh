@@ -39,8 +39,8 @@
 #   --record          write the results into docs/benchmarks.md and the plot into docs/benchmarks/
 # Full run (a quiet machine, about 15 minutes plus generation):  ops/load/run.sh --record
 # Soak after it:                                                  ops/load/run.sh --reuse --soak 30m --record
-# Needs: java, jcmd, mariadb client and server on 127.0.0.1:3306 (root), Redis on 127.0.0.1:6379, curl,
-# openssl, python3, gnuplot (apt-get install -y gnuplot-nox). Builds the jar when there is none.
+# Needs: java, jcmd, mariadb client and server on 127.0.0.1:3306 (root), Redis on 127.0.0.1:6379 with
+# redis-cli, curl, openssl, python3, gnuplot (apt-get install -y gnuplot-nox). Builds the jar when missing.
 # shellcheck source=ops/lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
 parse_common_flags "$@"
@@ -91,7 +91,7 @@ if [[ -n "$soak" && -z "$rate" ]]; then
 fi
 rate=${rate:-10}
 
-for tool in java jcmd mariadb curl openssl python3; do
+for tool in java jcmd mariadb redis-cli curl openssl python3; do
   command -v "$tool" >/dev/null || fail "$tool is missing"
 done
 command -v gnuplot >/dev/null || fail "gnuplot is missing: install it with apt-get install -y gnuplot-nox"
@@ -116,6 +116,11 @@ work=$(mktemp -d)
 secrets="$work/secrets"
 db_user="buildnest_load_$$"
 app_pid="" sampler_pid=""
+# The application caches under "<database>:" in Redis (entries live 10 min): a new or dropped data set
+# must not meet the old one's entries.
+forget_cache() {
+  redis-cli -h 127.0.0.1 --scan --pattern "$database:*" | xargs -r -n 500 redis-cli -h 127.0.0.1 del >/dev/null
+}
 finish() {
   [[ -n "$sampler_pid" ]] && { kill "$sampler_pid" 2>/dev/null || true; }
   if [[ -n "$app_pid" ]]; then
@@ -125,6 +130,7 @@ finish() {
   mariadb --protocol=tcp -h127.0.0.1 -uroot -e "DROP USER IF EXISTS '$db_user'@'127.0.0.1'" || true
   if [[ "$drop" == true ]]; then
     mariadb --protocol=tcp -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $database" || true
+    forget_cache || true
     rm -rf "$state/data"
     log "dropped $database"
   fi
@@ -138,6 +144,7 @@ if [[ "$reuse" == true ]]; then
   log "reusing $database as it is ($(query "SELECT COUNT(*) FROM ordering_order") orders now)"
 else
   mariadb --protocol=tcp -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $database; CREATE DATABASE $database"
+  forget_cache
   rm -rf "$state" && mkdir -p "$state"
   log "generating users=$users products=$products orders=$orders seed=$seed into $database (progress: $state/generate.log)"
   started=$SECONDS
