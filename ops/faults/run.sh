@@ -139,6 +139,8 @@ java -cp "target/test-classes:target/classes:$(cat target/faults-classpath.txt)"
   "$base" "$work/buyers.txt" "$password" "$buyers" "$work" "$work/stop" >"$work/load.log" 2>&1 &
 load_pid=$!
 wait_for 60 "traffic flowing" test -s "$work/acknowledged.tsv" || { cat "$work/load.log"; fail "no purchase went through"; }
+curl -fsS "$base/api/products?inStock=true&sort=newest&size=5" \
+  | python3 -c 'import json,sys; print("\n".join(str(p["id"]) for p in json.load(sys.stdin)["content"]))' >"$work/offers.txt"
 phase steady
 sleep "$outage"
 
@@ -165,7 +167,9 @@ sleep 1
 signin=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
   -d "{\"username\":\"$(head -n 1 "$work/buyers.txt")\",\"password\":\"$password\"}" "$base/api/auth/login" || true)
 printf '%s\tredis-down-sign-in\t%s\n' "$(date +%s%3N)" "$signin" >>"$work/phases.tsv"
-log "a sign-in while Redis is down answered $signin"
+product_page=$(curl -s -o /dev/null -m 10 -w '%{http_code}' "$base/api/products/$(head -n 1 "$work/offers.txt")" || true)
+printf '%s\tredis-down-product\t%s\n' "$(date +%s%3N)" "$product_page" >>"$work/phases.tsv"
+log "while Redis is down, a sign-in answered $signin and a product page $product_page"
 sleep $((outage > 1 ? outage - 1 : 0))
 redis_start
 phase redis-up
