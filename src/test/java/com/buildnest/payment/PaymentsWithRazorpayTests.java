@@ -438,16 +438,7 @@ class PaymentsWithRazorpayTests {
     }
 
     private PaymentReconciliation reconciliationAt(Duration later, SimpleMeterRegistry meters) {
-        // Orders of other tests are not this fake's: it answers 500 for them, and they are skipped.
-        razorpay.server.stubFor(get(urlPathMatching("/v1/orders/.*/payments")).atPriority(10)
-                .willReturn(RazorpayFake.serverError()));
-        PaymentProperties properties = new PaymentProperties(PaymentProperties.Gateway.RAZORPAY,
-                razorpay.settings(Duration.ofSeconds(2), 1), new PaymentProperties.Simulated(null, null, null, false),
-                new PaymentProperties.Reconciliation(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(5),
-                        1000));
-        RazorpayClient client = new RazorpayClient(properties.razorpay());
-        return new PaymentReconciliation(repository, refunds, new Payments(repository, settlement, client, clock),
-                settlement, client, properties, meters, Clock.offset(clock, later));
+        return razorpay.reconciliation(repository, refunds, settlement, clock, later, meters);
     }
 
     private void startedPayment() {

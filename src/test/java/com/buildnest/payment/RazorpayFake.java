@@ -5,11 +5,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A local HTTP fake of Razorpay's API (WireMock), never the real one, with the account's test
@@ -74,6 +78,23 @@ final class RazorpayFake implements AutoCloseable {
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder serverError() {
         return aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\": {\"code\": \"SERVER_ERROR\", \"description\": \"The server encountered an error\"}}");
+    }
+
+    /**
+     * A reconciliation run that asks this fake, with the module's own repositories and settlement, at a
+     * clock moved {@code later}. Orders of other tests are not this fake's: it answers 500 for them, and
+     * they are skipped.
+     */
+    PaymentReconciliation reconciliation(PaymentRepository payments, RefundRepository refunds, Settlement settlement,
+            Clock clock, Duration later, MeterRegistry meters) {
+        server.stubFor(get(urlPathMatching("/v1/orders/.*/payments")).atPriority(10).willReturn(serverError()));
+        PaymentProperties properties = new PaymentProperties(PaymentProperties.Gateway.RAZORPAY,
+                settings(Duration.ofSeconds(2), 1), new PaymentProperties.Simulated(null, null, null, false),
+                new PaymentProperties.Reconciliation(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(5),
+                        1000));
+        RazorpayClient client = new RazorpayClient(properties.razorpay());
+        return new PaymentReconciliation(payments, refunds, new Payments(payments, settlement, client, clock),
+                settlement, client, properties, meters, Clock.offset(clock, later));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -16,16 +17,22 @@ import org.springframework.cache.annotation.AnnotationCacheOperationSource;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.cache.interceptor.CacheInterceptor;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
 import org.springframework.data.redis.cache.RedisCacheManager;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import com.buildnest.testing.TcpProxy;
+
+import io.lettuce.core.ClientOptions;
+
 /**
  * Catalogue reads keep working when the cache's Redis is down: the configured error handler turns
  * each failed cache call into a miss, so the call reaches the method (the database) and answers, and
  * the outage is logged at most once a minute. Built without a Spring context: the real handler from
- * {@link CachingSettings}, Spring's cache interceptor, and a Redis cache manager aimed at a closed port.
+ * {@link CachingSettings}, Spring's cache interceptor, and a Redis cache manager aimed at a closed port
+ * or at the real Redis through a proxy that is cut.
  */
 class CacheOutageToleranceTests {
 
@@ -55,6 +62,43 @@ class CacheOutageToleranceTests {
             assertThat(shelf.reads).hasValue(2); // every read went through to the "database"
         } finally {
             unreachable.destroy();
+        }
+    }
+
+    /**
+     * Found by the fault drill (docs/reliability.md, Faults): Redis stopping under an open connection
+     * held every cached read until the connection returned or the command timeout ran out. With the
+     * shop's client options, a read while the connection is down is refused at once and answered from
+     * the "database"; here well within the 20 s command timeout the connection is given.
+     */
+    @Test
+    void readsDoNotWaitForARedisThatWentAwayUnderAnOpenConnection() throws IOException {
+        ClientOptions.Builder options = ClientOptions.builder();
+        new CachingSettings(Clock.systemUTC()).cacheCommandsFailFastWhileRedisIsDown().customize(options);
+        try (TcpProxy redis = new TcpProxy("127.0.0.1", 6379)) {
+            LettuceConnectionFactory connections = new LettuceConnectionFactory(
+                    new RedisStandaloneConfiguration("127.0.0.1", redis.port()), LettuceClientConfiguration.builder()
+                            .clientOptions(options.build()).commandTimeout(Duration.ofSeconds(20)).build());
+            connections.afterPropertiesSet();
+            connections.start();
+            try {
+                Shelf shelf = new Shelf();
+                Shelf cached = cachedThrough(RedisCacheManager.builder(connections).cacheDefaults(
+                        RedisCacheConfiguration.defaultCacheConfig().entryTtl(Duration.ofMinutes(1))
+                                .prefixCacheNameWith("cache-outage-" + UUID.randomUUID() + ":")).build(), shelf);
+                cached.product(7);
+                cached.product(7);
+                assertThat(shelf.reads).as("served from Redis while it is up").hasValue(1);
+
+                redis.cut();
+                long started = System.nanoTime();
+                assertThat(cached.product(7)).isEqualTo("product 7");
+
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+                assertThat(shelf.reads).hasValue(2);
+            } finally {
+                connections.destroy();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.buildnest.platform.web;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
@@ -219,10 +220,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 
+    /**
+     * Whether the database connection failed underneath the request. That includes a transaction
+     * that could not be finished on its JDBC connection: when the database dies mid-transaction, the
+     * pool closes the broken connection, the rollback then fails with a plain "Connection is closed"
+     * (no SQL state), and Spring throws that failure instead of the lost-connection one it replaces.
+     * Nothing was committed (or, for a failed commit, the client cannot know): retrying is right.
+     */
     private static boolean causedByLostConnection(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                    || cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || cause.getClass().getName().equals("org.hibernate.TransactionException")
+                            && cause.getCause() instanceof SQLException) {
                 return true;
             }
         }
