@@ -65,6 +65,7 @@ class AccountPagesTests {
             browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
             String product = browser.text("h1");
             browser.press("Save to wishlist");
+            browser.waitForText(".notice", "Saved to your wishlist");   // the POST and its redirect are done
             browser.open("/account/wishlist");
             assertThat(browser.text("#wishlist")).contains(product);
 
