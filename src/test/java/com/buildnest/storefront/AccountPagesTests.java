@@ -83,6 +83,7 @@ class AccountPagesTests {
             browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
             String minimum = browser.find("#quantity").getDomAttribute("placeholder");
             browser.type("#quantity", minimum).press("Add to cart");
+            browser.waitForPath("/cart");   // the POST and its redirect are done
             browser.open("/checkout");
             browser.type("#address-recipientName", "Ravi Kumar").type("#address-phone", "9876543210")
                     .type("#address-line1", "4 Anna Salai").type("#address-city", "Chennai")
@@ -91,7 +92,7 @@ class AccountPagesTests {
             assertThat(browser.text("#gst-split")).contains("IGST").doesNotContain("CGST"); // Tamil Nadu: inter-state
             String order = browser.path().substring("/pay/".length());
             browser.open("/orders/" + order).click("#cancel-order");
-            assertThat(browser.text("#order-status")).isEqualTo("CANCELLED");
+            assertThat(browser.waitForText("#order-status", "CANCELLED")).isEqualTo("CANCELLED");
         }
     }
 
