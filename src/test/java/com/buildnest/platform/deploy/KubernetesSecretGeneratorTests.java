@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class KubernetesSecretGeneratorTests {
 
-    private static final String KEY_ID = "rzp_live_Q1w2E3r4T5y6U7";
+    private static final String KEY_ID = "rzp_test_Q1w2E3r4T5y6U7";
     private static final String KEY_SECRET = "Razorpay-dashboard-key-secret-9f8e7d";
     private static final String FAKE_KUBECTL = """
             #!/usr/bin/env bash
