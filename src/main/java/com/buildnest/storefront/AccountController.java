@@ -31,6 +31,7 @@ import com.buildnest.customer.SignIn;
 import com.buildnest.customer.SignIn.SignedInAccount;
 import com.buildnest.customer.SignInThrottling;
 import com.buildnest.platform.throttle.Throttled;
+import com.buildnest.platform.web.PageForms;
 import com.buildnest.shared.BusinessRuleViolation;
 
 /**
@@ -84,7 +85,7 @@ class AccountController {
             Model model) {
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("fieldErrors", PageModel.messages(errors));
+            model.addAttribute("fieldErrors", PageForms.messages(errors));
             model.addAttribute("form", new SignInForm(form.username(), ""));
             return "signin";
         }
@@ -115,7 +116,7 @@ class AccountController {
     @PostMapping("/signup")
     String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        Map<String, String> fieldErrors = PageModel.messages(errors);
+        Map<String, String> fieldErrors = PageForms.messages(errors);
         if (fieldErrors.isEmpty()) {
             try {
                 throttling.registration(request);
@@ -147,7 +148,7 @@ class AccountController {
     String addAddress(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("address") AddressForm form,
             BindingResult errors, @RequestParam(required = false) String next, HttpServletResponse response,
             Model model) {
-        Map<String, String> fieldErrors = PageModel.messages(errors);
+        Map<String, String> fieldErrors = PageForms.messages(errors);
         if (fieldErrors.isEmpty()) {
             try {
                 addressBook.add(subject(me), form);

@@ -1,7 +1,5 @@
 package com.buildnest.storefront;
 
-import java.beans.PropertyEditorSupport;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,6 +16,7 @@ import com.buildnest.cart.CartView;
 import com.buildnest.catalog.ProductCatalog;
 import com.buildnest.catalog.ProductCatalog.CategoryNode;
 import com.buildnest.customer.SignIn.SignedInAccount;
+import com.buildnest.platform.web.PageForms;
 
 /**
  * What every page's layout shows: the category menu (the catalogue's cached tree, no query), the
@@ -36,18 +34,9 @@ class PageModel {
         this.catalog = catalog;
     }
 
-    /**
-     * An empty form field binds as absent (null), as a JSON client leaves a field out: the modules'
-     * checks treat "not given" and "" alike then (an optional GSTIN, say). Nothing is trimmed.
-     */
     @InitBinder
     void emptyFieldsAreAbsent(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
-            @Override
-            public void setAsText(String text) {
-                setValue(text == null || text.isEmpty() ? null : text);
-            }
-        });
+        PageForms.emptyFieldsAreAbsent(binder);
     }
 
     @ModelAttribute("menu")
@@ -71,13 +60,6 @@ class PageModel {
     @ModelAttribute("fieldErrors")
     Map<String, String> fieldErrors() {
         return Map.of();
-    }
-
-    /** A refused form's first message per field, for the template to show beside each field. */
-    static Map<String, String> messages(BindingResult errors) {
-        Map<String, String> messages = new LinkedHashMap<>();
-        errors.getFieldErrors().forEach(error -> messages.putIfAbsent(error.getField(), error.getDefaultMessage()));
-        return messages;
     }
 
     /** Remembers the count of a cart just read or changed, for the header. */

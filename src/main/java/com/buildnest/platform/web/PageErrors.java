@@ -1,4 +1,4 @@
-package com.buildnest.storefront;
+package com.buildnest.platform.web;
 
 import java.util.Map;
 
@@ -11,11 +11,13 @@ import org.slf4j.LoggerFactory;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -25,10 +27,11 @@ import com.buildnest.platform.throttle.Throttled;
 import com.buildnest.shared.BusinessRuleViolation;
 
 /**
- * Friendly error pages for people: a failure in a page controller, a page nobody serves asked for
- * by a browser, and the container's error page ({@code /error}) when a browser asks for HTML (403
- * from the page chain, say). Never a stack trace or a white-label page; API clients keep getting
- * problem bodies from {@code platform.web}.
+ * Friendly error pages for people: a failure in a page controller (any {@code @Controller} that
+ * renders views: the storefront's and the back office's), a page nobody serves asked for by a
+ * browser, and the container's error page ({@code /error}) when a browser asks for HTML (403 from
+ * a page chain, say). Never a stack trace or a white-label page; API clients keep getting problem
+ * bodies ({@link ProblemDetailsAdvice}).
  */
 @Hidden // pages, not API: kept out of /v3/api-docs
 @Controller
@@ -44,8 +47,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception failure) {
-        boolean ourPage = handler instanceof HandlerMethod method
-                && method.getBeanType().getPackageName().equals(PageErrors.class.getPackageName());
+        boolean ourPage = handler instanceof HandlerMethod method && rendersViews(method.getBeanType());
         boolean browserLost = failure instanceof NoResourceFoundException && wantsHtml(request)
                 && !request.getRequestURI().startsWith("/api/");
         if (!ourPage && !browserLost) {
@@ -119,6 +121,12 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
             default -> status.is5xxServerError() ? "Something went wrong on our side. Please try again in a moment."
                     : "The request could not be handled.";
         };
+    }
+
+    /** A page controller: {@code @Controller} without {@code @ResponseBody} (which REST controllers carry). */
+    private static boolean rendersViews(Class<?> controller) {
+        return AnnotatedElementUtils.hasAnnotation(controller, Controller.class)
+                && !AnnotatedElementUtils.hasAnnotation(controller, ResponseBody.class);
     }
 
     private static boolean wantsHtml(HttpServletRequest request) {
