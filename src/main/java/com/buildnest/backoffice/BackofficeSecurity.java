@@ -15,16 +15,16 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.util.UriUtils;
 
+import com.buildnest.customer.PageSessionContexts;
 import com.buildnest.platform.security.BrowserProtections;
 
 /**
  * The security of the back office's pages, a filter chain of its own for {@code /admin/**}, next to
  * the storefront's: the same page session (staff sign in on the storefront's sign-in page, and the
- * session's security context is read here), the same CSRF token in every form, the same browser
- * protections. Every page needs STAFF or ADMIN; changing an account's roles needs ADMIN, as the
+ * session's sign-in is read here through {@link PageSessionContexts}, checked on every request),
+ * the same CSRF token in every form, the same browser protections. Every page needs STAFF or ADMIN; changing an account's roles needs ADMIN, as the
  * API's {@code PUT /api/admin/customers/{id}/roles} does. A guest is sent to sign in and comes back;
  * a signed-in shopper gets the 403 page.
  */
@@ -38,10 +38,11 @@ class BackofficeSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 11)
-    SecurityFilterChain backofficeFilterChain(HttpSecurity http, BrowserProtections browser) throws Exception {
+    SecurityFilterChain backofficeFilterChain(HttpSecurity http, BrowserProtections browser,
+            PageSessionContexts pageSecurityContexts) throws Exception {
         browser.applyTo(http);
         http.securityMatcher(PAGES)
-                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .securityContext(context -> context.securityContextRepository(pageSecurityContexts))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests

@@ -1,6 +1,9 @@
 package com.buildnest.customer;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,13 +25,15 @@ public class SignIn {
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final Sessions sessions;
+    private final KeyRing ring;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String decoyHash;
 
-    SignIn(AccountRepository accounts, PasswordEncoder passwords, Sessions sessions, ApplicationEventPublisher events,
-            Clock clock) {
+    SignIn(AccountRepository accounts, PasswordEncoder passwords, Sessions sessions, KeyRing ring,
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.ring = ring;
         this.passwords = passwords;
         this.sessions = sessions;
         this.events = events;
@@ -57,12 +62,51 @@ public class SignIn {
     public SignedInAccount signInToPage(String identifier, String password, String guestCartToken) {
         Account account = verified(identifier, password);
         events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
-        return new SignedInAccount(account.id(), account.username(),
-                account.roles().stream().map(Role::name).sorted().toList());
+        return signedIn(account);
     }
 
-    /** Who signed in to a page session, with role names such as {@code CUSTOMER}. */
-    public record SignedInAccount(long accountId, String username, java.util.List<String> roles) {
+    /**
+     * Whether a page session's sign-in still holds: the account exists and is enabled, its password
+     * and roles are those it signed in with, and no emergency revocation came after the sign-in. A
+     * password changed or reset elsewhere, a disabled account or changed roles end every page
+     * session, as they end the API's refresh tokens. One read of the account by its key.
+     */
+    @Transactional(readOnly = true)
+    public boolean stillHolds(SignedInAccount session) {
+        if (session.signedInAt().isBefore(ring.revokedBefore())) {
+            return false;
+        }
+        return accounts.findById(session.accountId())
+                .filter(Account::enabled)
+                .map(account -> credentialStamp(account).equals(session.credentialStamp()))
+                .orElse(false);
+    }
+
+    SignedInAccount signedIn(Account account) {
+        return new SignedInAccount(account.id(), account.username(),
+                account.roles().stream().map(Role::name).sorted().toList(), clock.instant(), credentialStamp(account));
+    }
+
+    /**
+     * What a page session must still match: a digest of the password hash and the roles (never the
+     * hash itself, which stays in the database).
+     */
+    private static String credentialStamp(Account account) {
+        String roles = account.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        return SecretTokens.hash(account.passwordHash() + "|" + roles);
+    }
+
+    /**
+     * Who signed in to a page session, with role names such as {@code CUSTOMER}, when, and the
+     * stamp {@link #stillHolds} compares with the account as it is now.
+     */
+    public record SignedInAccount(long accountId, String username, List<String> roles, Instant signedInAt,
+            String credentialStamp) {
+
+        @Override
+        public String toString() {
+            return "SignedInAccount[" + accountId + ", " + username + ", " + roles + "]";
+        }
     }
 
     private Account verified(String identifier, String password) {

@@ -8,9 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 
+import com.buildnest.customer.PageSessionContexts;
 import com.buildnest.platform.security.BrowserProtections;
 
 /**
@@ -19,9 +18,10 @@ import com.buildnest.platform.security.BrowserProtections;
  * unknown path) falls through to the API chain, which stays stateless with bearer tokens.
  *
  * <p>A page session is a server session behind an HttpOnly, SameSite=Lax cookie (Secure in
- * {@code prod}; {@code server.servlet.session.cookie}). Signing in is a form posted to
- * {@link AccountController}, checked by the customer module's own {@code SignIn} and throttled as
- * the API's login is; the session id changes at sign-in. Every state-changing request needs the
+ * {@code prod}; {@code server.servlet.session.cookie}), checked on every request by the customer
+ * module ({@link PageSessionContexts}: a password changed elsewhere ends it). Signing in is a form
+ * posted to {@link AccountController}, checked by the customer module's own {@code SignIn} and
+ * throttled as the API's login is; the session id changes at sign-in. Every state-changing request needs the
  * CSRF token: Thymeleaf puts it in each form, htmx sends it as a header ({@code layout.html}).
  */
 @Configuration
@@ -38,14 +38,9 @@ class PageSecurity {
             "/orders/**", "/pay/**" };
 
     @Bean
-    SecurityContextRepository pageSecurityContexts() {
-        return new HttpSessionSecurityContextRepository();
-    }
-
-    @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain pageFilterChain(HttpSecurity http, BrowserProtections browser,
-            SecurityContextRepository pageSecurityContexts) throws Exception {
+            PageSessionContexts pageSecurityContexts) throws Exception {
         browser.applyTo(http);
         http.securityMatcher(PAGES)
                 .securityContext(context -> context.securityContextRepository(pageSecurityContexts))

@@ -14,6 +14,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 import com.buildnest.cart.Shopper;
+import com.buildnest.customer.PageSessionContexts;
 import com.buildnest.customer.SignIn.SignedInAccount;
 
 /**
@@ -27,7 +28,7 @@ class PageSession {
 
     private final SecurityContextRepository contexts;
 
-    PageSession(SecurityContextRepository pageSecurityContexts) {
+    PageSession(PageSessionContexts pageSecurityContexts) {
         this.contexts = pageSecurityContexts;
     }
 

@@ -59,6 +59,26 @@ class AccountPagesTests {
     }
 
     @Test
+    void aPasswordResetInAnotherBrowserEndsThePageSessionsSignedInWithTheOldPassword() throws Exception {
+        try (Browser phone = new Browser(port); Browser laptop = new Browser(port)) {
+            String name = signUp(phone);                  // signed in on the phone
+            phone.open("/account");
+            assertThat(phone.path()).startsWith("/account");
+
+            laptop.open("/password/forgot").type("#email", name + "@example.com").press("Mail me a link");
+            assertThat(laptop.text("#sent")).contains("mailed");
+            laptop.open(linkMailedTo(name + "@example.com"));
+            laptop.type("#newPassword", "Fresh river sand delivered Tuesday").press("Set new password");
+            laptop.waitForPath("/signin");
+
+            phone.open("/account");                       // the old sign-in no longer holds
+            assertThat(phone.waitForPath("/signin")).startsWith("/signin");
+            phone.open("/");
+            assertThat(phone.all(".menu summary")).isEmpty();
+        }
+    }
+
+    @Test
     void aSavedProductIsOnTheWishlistAndAReviewIsRefusedWithoutADeliveredOrder() {
         try (Browser browser = new Browser(port)) {
             signUp(browser);
