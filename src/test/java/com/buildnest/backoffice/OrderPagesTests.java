@@ -3,9 +3,11 @@ package com.buildnest.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,9 +154,31 @@ class OrderPagesTests {
         assertThat(refunded.statusCode()).isEqualTo(302);
         staff.post("/admin/orders/" + orderNumber + "/refund",  // a double submit of the same form refunds once
                 Map.of("amount", "100.50", "refundReason", "Damaged bags", "key", key));
-        assertThat(status(orderNumber)).isEqualTo("PARTIALLY_REFUNDED");
+        Awaitility.await().atMost(Duration.ofSeconds(20))   // the gateway's answer reaches the order
+                .until(() -> status(orderNumber).equals("PARTIALLY_REFUNDED"));
         assertThat(shop.order(buyer, orderNumber).get("totals").get("refunded").get("amount").asString())
                 .isEqualTo("100.50");
+    }
+
+    @Test
+    void aReturnIsRejectedOnlyWithAReasonAndReceivingItRefundsTheOrder() {
+        String orderNumber = shop.deliveredOrder(buyer, product, 2);
+        ApiClient.Response asked = api.postJson("/api/orders/" + orderNumber + "/return",
+                "{\"reason\": \"Wrong grade: we needed OPC 43\"}", buyer.token());
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        HttpResponse<String> page = staff.get("/admin/orders/" + orderNumber);
+        assertThat(page.body()).contains("id=\"receive-return\"").contains("id=\"reject-return\"")
+                .doesNotContain("id=\"refund\"");
+
+        HttpResponse<String> refused = staff.post("/admin/orders/" + orderNumber + "/return/reject",
+                Map.of("rejectReason", ""));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"rejectReason-error\">Say why the return is rejected.</p>");
+        assertThat(status(orderNumber)).isEqualTo("RETURN_REQUESTED");
+
+        assertThat(staff.post("/admin/orders/" + orderNumber + "/return/receive", Map.of()).statusCode())
+                .isEqualTo(302);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> status(orderNumber).equals("REFUNDED"));
     }
 
     @Test
