@@ -33,6 +33,8 @@ interface OrderRepository extends JpaRepository<Order, Long> {
 
     Page<Order> findByAccountIdOrderByPlacedAtDesc(long accountId, Pageable page);
 
+    Page<Order> findByAccountIdAndStatusOrderByPlacedAtDesc(long accountId, OrderStatus status, Pageable page);
+
     Page<Order> findByStatusOrderByPlacedAtDesc(OrderStatus status, Pageable page);
 
     Page<Order> findAllByOrderByPlacedAtDesc(Pageable page);

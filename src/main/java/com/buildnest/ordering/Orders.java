@@ -63,28 +63,45 @@ public class Orders {
 
     @Transactional(readOnly = true)
     Page<OrderSummary> forStaff(OrderStatus status, int page, int size) {
-        PageRequest request = PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE));
-        return (status == null ? orders.findAllByOrderByPlacedAtDesc(request)
-                : orders.findByStatusOrderByPlacedAtDesc(status, request)).map(OrderSummary::of);
+        return forStaff(status, null, page, size);
     }
 
+    /**
+     * Every order for staff, newest first, narrowed to one status and/or one customer's account when
+     * those are given (null: all). Each page costs three statements: the page, its count, its lines.
+     */
     @Transactional(readOnly = true)
-    OrderView forStaff(String orderNumber) {
+    public Page<OrderSummary> forStaff(OrderStatus status, Long accountId, int page, int size) {
+        PageRequest request = PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE));
+        Page<Order> found;
+        if (accountId == null) {
+            found = status == null ? orders.findAllByOrderByPlacedAtDesc(request)
+                    : orders.findByStatusOrderByPlacedAtDesc(status, request);
+        } else {
+            found = status == null ? orders.findByAccountIdOrderByPlacedAtDesc(accountId, request)
+                    : orders.findByAccountIdAndStatusOrderByPlacedAtDesc(accountId, status, request);
+        }
+        return found.map(OrderSummary::of);
+    }
+
+    /** Any order, as staff see it; one that does not exist is not found. */
+    @Transactional(readOnly = true)
+    public OrderView forStaff(String orderNumber) {
         return OrderView.of(orders.findByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber)));
     }
 
     @Transactional
-    OrderView pack(String orderNumber, long staffId) {
+    public OrderView pack(String orderNumber, long staffId) {
         return move(orderNumber, staffId, order -> order.pack(staffId, clock.instant()));
     }
 
     @Transactional
-    OrderView ship(String orderNumber, String carrier, String trackingNumber, long staffId) {
+    public OrderView ship(String orderNumber, String carrier, String trackingNumber, long staffId) {
         return move(orderNumber, staffId, order -> order.ship(carrier, trackingNumber, staffId, clock.instant()));
     }
 
     @Transactional
-    OrderView deliver(String orderNumber, long staffId) {
+    public OrderView deliver(String orderNumber, long staffId) {
         return move(orderNumber, staffId, order -> order.deliver(staffId, clock.instant()));
     }
 
@@ -132,7 +149,7 @@ public class Orders {
      * the same return again changes nothing, so stock is never put back twice.
      */
     @Transactional
-    OrderView receiveReturn(String orderNumber, long staffId) {
+    public OrderView receiveReturn(String orderNumber, long staffId) {
         Order order = orders.lockByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber));
         OrderStatus before = order.status();
         if (!order.receiveReturn(staffId, clock.instant())) {
@@ -146,7 +163,7 @@ public class Orders {
 
     /** Staff turn a return request down: the order is delivered again and cannot be asked back a second time. */
     @Transactional
-    OrderView rejectReturn(String orderNumber, long staffId, String reason) {
+    public OrderView rejectReturn(String orderNumber, long staffId, String reason) {
         Order order = orders.lockByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber));
         OrderStatus before = order.status();
         if (order.rejectReturn(staffId, reason, clock.instant())) {

@@ -42,7 +42,7 @@ public class Refunds {
      * allows, then asked of the gateway under the staff's idempotency key, so a double click refunds
      * once. The order follows when the gateway's answer arrives ({@link OrderPayments}).
      */
-    RefundReceipt refund(String orderNumber, Money amount, String idempotencyKey) {
+    public RefundReceipt refund(String orderNumber, Money amount, String idempotencyKey) {
         orders.findByOrderNumber(orderNumber).orElseThrow(() -> Orders.notFound(orderNumber)).requireRefundable(amount);
         return payments.refund(orderNumber, amount, "staff:" + idempotencyKey);
     }

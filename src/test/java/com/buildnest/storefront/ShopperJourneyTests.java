@@ -67,12 +67,12 @@ class ShopperJourneyTests {
             browser.screenshot("cart");
 
             browser.open("/signup").type("#username", username).type("#email", username + "@example.com")
-                    .type("#password", "Correct-Horse-Battery-42").type("#fullName", "Asha Rao").press("Create account");
+                    .type("#password", ShopperSteps.PASSWORD).type("#fullName", "Asha Rao").press("Create account");
             browser.waitForPath("/account");
             assertThat(browser.text("#cart-count")).isEqualTo("1"); // the guest cart merged at sign-up
 
             browser.open("/checkout");
-            fillAddress(browser, "560001");
+            ShopperSteps.fillAddress(browser, "560001");
             browser.press("Save address");
             assertThat(browser.waitForPath("/checkout")).isEqualTo("/checkout");
             browser.screenshot("checkout");
@@ -111,17 +111,17 @@ class ShopperJourneyTests {
             assertThat(browser.text("#cart-count")).isEqualTo("0");
 
             browser.open("/signup").type("#username", username).type("#email", "not-an-email")
-                    .type("#password", "Correct-Horse-Battery-42").press("Create account");
+                    .type("#password", ShopperSteps.PASSWORD).press("Create account");
             assertThat(browser.text("#email-error")).contains("e-mail address");
             assertThat(browser.find("#username").getDomProperty("value")).isEqualTo(username);
             assertThat(browser.find("#email").getDomProperty("value")).isEqualTo("not-an-email");
             assertThat(browser.find("#password").getDomProperty("value")).isEmpty();
             browser.screenshot("signup-errors");
 
-            browser.type("#email", username + "@example.com").type("#password", "Correct-Horse-Battery-42")
+            browser.type("#email", username + "@example.com").type("#password", ShopperSteps.PASSWORD)
                     .press("Create account");
             browser.open("/account");
-            fillAddress(browser, "12AB");
+            ShopperSteps.fillAddress(browser, "12AB");
             browser.press("Save address");
             assertThat(browser.text("#address-pinCode-error")).isNotBlank();
             assertThat(browser.find("#address-pinCode").getDomProperty("value")).isEqualTo("12AB");
@@ -187,11 +187,5 @@ class ShopperJourneyTests {
 
     private static int count(String products) {
         return Integer.parseInt(products.replaceAll("\\D", ""));
-    }
-
-    private static void fillAddress(Browser browser, String pinCode) {
-        browser.type("#address-recipientName", "Asha Rao").type("#address-phone", "9876543210")
-                .type("#address-line1", "12 MG Road").type("#address-city", "Bengaluru").type("#address-state", "KA")
-                .type("#address-pinCode", pinCode);
     }
 }
