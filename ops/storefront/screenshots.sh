@@ -12,5 +12,5 @@ parse_common_flags "$@"
 command -v chromium >/dev/null || fail "chromium is missing: apt-get install -y chromium chromium-driver"
 command -v chromedriver >/dev/null || fail "chromedriver is missing: apt-get install -y chromium chromium-driver"
 log "running the shopper journey in headless Chromium; screenshots go to docs/screenshots/"
-run ./mvnw -B -ntp -q test -Dtest=ShopperJourneyTests -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false
+run ./mvnw -B -ntp -q test -Dtest='ShopperJourneyTests,DashboardPagesTests' -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false
 log "screenshots refreshed under docs/screenshots/"
