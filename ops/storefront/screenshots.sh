@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Refreshes the storefront screenshots under docs/screenshots/ by running the browser journey
-# (storefront.ShopperJourneyTests) in headless Chromium with -Dscreenshots=true.
+# (storefront.ShopperJourneyTests) and the back office's (backoffice.DashboardPagesTests) in headless
+# Chromium with -Dscreenshots=true.
 # Needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver).
 # Usage: ops/storefront/screenshots.sh [--dry-run]
 set -euo pipefail
