@@ -22,11 +22,11 @@ import org.springframework.format.annotation.DateTimeFormat;
  * {@code to}, at most {@value #MAX_DAYS} days. A range that breaks a rule is a 400 naming the field.
  */
 @DashboardRange.Valid
-record DashboardRange(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+public record DashboardRange(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
     /** A leap year: a whole year always fits, whichever year it is. */
-    static final int MAX_DAYS = 366;
+    public static final int MAX_DAYS = 366;
 
     /** The rules above, each reported on the field it is about. */
     @Documented

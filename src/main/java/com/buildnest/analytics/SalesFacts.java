@@ -69,6 +69,12 @@ class SalesFacts {
                 .param("at", at).param("day", day).param("orderNumber", orderNumber).update() == 1) {
             copyLines(orderNumber, day);
         }
+        if (change.to() == OrderStatus.PAYMENT_FAILED) {
+            jdbc.sql("""
+                    update analytics_order_fact set failed_at = :at, failed_day = :day
+                    where order_number = :orderNumber and failed_at is null""")
+                    .param("at", at).param("day", day).param("orderNumber", orderNumber).update();
+        }
         if (change.to() == OrderStatus.CANCELLED) {
             jdbc.sql("""
                     update analytics_order_fact set cancelled_at = :at

@@ -93,6 +93,19 @@ public class ProductCatalog {
                         product -> Offer.of(product, rates.rateFor(product.hsnCode(), day).orElse(null), day)));
     }
 
+    /**
+     * The category each of {@code productIds} is shelved in now, on sale or not, for modules that
+     * report by category (analytics): one query however many ids; an unknown id is absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, CategoryRef> categoriesOf(Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        return products.categoriesOf(productIds).stream().collect(Collectors.toMap(row -> (Long) row[0],
+                row -> new CategoryRef((Long) row[1], (String) row[2], (String) row[3])));
+    }
+
     /** Whether the product exists and is on sale (active). */
     @Transactional(readOnly = true)
     public boolean onSale(long productId) {

@@ -194,6 +194,32 @@ class SalesDashboardTests {
                         cement + " " + purchase.skuOf(cement) + " 10 4720.00",
                         sand + " " + purchase.skuOf(sand) + " 5 2360.00");
         assertThat(top.get(0).get("name").asString()).isEqualTo("Checkout test cement " + purchase.skuOf(cement));
+        // both are shelved under Cement: the category has the lines of both
+        assertThat(dashboard(day, day).get("topCategories").valueStream().map(category -> category.get("name")
+                .asString() + " " + amount(category.get("revenue")))).containsExactly("Cement 7080.00");
+    }
+
+    @Test
+    void paymentFailuresCountOncePerOrderOnTheDayTheyFirstFailed() {
+        String retried = number();
+        String abandoned = number();
+        Money total = Money.ofRupees("1500.00");
+        record(retried, null, OrderStatus.PENDING_PAYMENT, total, Money.ZERO, at(day, "10:00"));
+        record(retried, OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED, total, Money.ZERO, at(day, "10:02"));
+        record(retried, OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED, total, Money.ZERO, at(day, "10:02"));
+        // the buyer tries again the next day and pays: still one failure, on the first day
+        record(retried, OrderStatus.PAYMENT_FAILED, OrderStatus.PAID, total, Money.ZERO, at(day.plusDays(1), "09:00"));
+        record(abandoned, null, OrderStatus.PENDING_PAYMENT, total, Money.ZERO, at(day.plusDays(1), "23:55"));
+        record(abandoned, OrderStatus.PENDING_PAYMENT, OrderStatus.PAYMENT_FAILED, total, Money.ZERO,
+                at(day.plusDays(2), "00:05"));
+
+        JsonNode dashboard = dashboard(day, day.plusDays(2));
+
+        assertThat(dashboard.get("days").valueStream().map(d -> d.get("day").asString() + " "
+                + d.get("paymentFailures").asLong() + " " + d.get("orders").asLong())).containsExactly(
+                        day + " 1 0", day.plusDays(1) + " 0 1", day.plusDays(2) + " 1 0");
+        assertThat(dashboard.get("totals").get("paymentFailures").asLong()).isEqualTo(2);
+        assertThat(byStatus(dashboard)).containsEntry("PAID", 1L).containsEntry("PAYMENT_FAILED", 1L);
     }
 
     @Test
