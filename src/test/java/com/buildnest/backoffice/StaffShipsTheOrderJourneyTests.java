@@ -2,6 +2,11 @@ package com.buildnest.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -9,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.buildnest.customer.AccessTokens;
 import com.buildnest.customer.Registration;
 import com.buildnest.customer.Role;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.storefront.ShopperSteps;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.Browser;
@@ -17,7 +23,8 @@ import com.buildnest.testing.BuildNestTest;
 /**
  * Issue 8's journey past the purchase, in two real browsers (headless Chromium): a guest signs up
  * and pays for cement; staff sign in, find the order in the back office, pack it and ship it with
- * a tracking number; the customer's order page then shows it shipped with that number.
+ * a tracking number; the customer's order page then shows it shipped with that number; an
+ * administrator watching today's dashboard sees one more paid order and its total in the revenue.
  * Run with {@code -Dscreenshots=true} to refresh admin-orders.png and admin-order.png
  * (ops/storefront/screenshots.sh).
  */
@@ -36,10 +43,20 @@ class StaffShipsTheOrderJourneyTests {
     @Autowired
     AccessTokens tokens;
 
+    @Autowired
+    Clock clock;
+
     @Test
-    void staffShipThePaidOrderAndTheCustomerSeesItShippedWithItsTrackingNumber() {
+    void staffShipThePaidOrderTheCustomerSeesItShippedAndAnAdminSeesTheSaleOnTheDashboard() {
         String staffName = PageVisitor.newAccount(registration, api, tokens, Role.STAFF);
-        try (Browser shopper = new Browser(port); Browser staff = new Browser(port)) {
+        String adminName = PageVisitor.newAccount(registration, api, tokens, Role.ADMIN);
+        String today = "/admin?from=" + IndianDay.today(clock) + "&to=" + IndianDay.today(clock);
+        try (Browser shopper = new Browser(port); Browser staff = new Browser(port); Browser admin = new Browser(port)) {
+            admin.open("/signin?next=/admin").type("#username", adminName).type("#password", PageVisitor.PASSWORD)
+                    .click("main form button[type=submit]");
+            admin.waitForPath("/admin");
+            Today before = Today.readFrom(admin.open(today));
+
             String orderNumber = ShopperSteps.guestSignsUpAndPaysForCement(shopper);
 
             staff.open("/admin/orders");
@@ -73,8 +90,30 @@ class StaffShipsTheOrderJourneyTests {
             assertThat(shopper.text("#order-status")).isEqualTo("SHIPPED");
             assertThat(shopper.text("main")).contains("Shipped by VRL Logistics, tracking number VRL-20261126-0042");
 
-            // Next step of issue 8's journey (the lead adds it with the dashboard): an admin sees the sale
-            // on the dashboard.
+            long orderTotal = paise(shopper.text("#order-total"));
+
+            // The dashboard's figures come from the order's events, written just after they commit.
+            Today after = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Today.readFrom(admin.open(today)), now -> now.orders() > before.orders());
+            assertThat(after.orders()).isEqualTo(before.orders() + 1);
+            assertThat(after.revenue()).isEqualTo(before.revenue() + orderTotal);
+            admin.screenshot("admin-dashboard-after-sale");
         }
+    }
+
+    /** Today's paid orders and revenue (in paise) as the dashboard shows them. */
+    private record Today(long orders, long revenue) {
+
+        static Today readFrom(Browser dashboard) {
+            if (!dashboard.all("#no-orders").isEmpty()) {
+                return new Today(0, 0);
+            }
+            return new Today(Long.parseLong(dashboard.text("#total-orders")), paise(dashboard.text("#total-revenue")));
+        }
+    }
+
+    /** "₹1,23,456.50" or "₹1416.00" as paise. */
+    private static long paise(String rupees) {
+        return new BigDecimal(rupees.replace("₹", "").replace(",", "").trim()).movePointRight(2).longValueExact();
     }
 }
