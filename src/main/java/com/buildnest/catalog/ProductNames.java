@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.Repository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +29,7 @@ public class ProductNames {
     @Transactional(readOnly = true)
     public Map<String, String> namesOf(Collection<String> skus) {
         return skus.isEmpty() ? Map.of()
-                : products.findNames(skus).stream().collect(Collectors.toMap(SkuName::getSku, SkuName::getName));
+                : products.findNames(skus).stream().collect(Collectors.toMap(ProductNameRepository.SkuName::getSku, ProductNameRepository.SkuName::getName));
     }
 
     /** The SKUs of products whose name contains {@code text}, any case, at most {@link #MAX_MATCHES}. */
@@ -40,20 +38,5 @@ public class ProductNames {
         return text == null || text.isBlank() ? List.of()
                 : products.findSkusNamedLike(
                         text.strip().replace("!", "!!").replace("%", "!%").replace("_", "!_"), Limit.of(MAX_MATCHES));
-    }
-
-    interface SkuName {
-        String getSku();
-
-        String getName();
-    }
-
-    interface ProductNameRepository extends Repository<Product, Long> {
-
-        @Query("select p.sku as sku, p.name as name from Product p where p.sku in :skus")
-        List<SkuName> findNames(Collection<String> skus);
-
-        @Query("select p.sku from Product p where lower(p.name) like lower(concat('%', :text, '%')) escape '!' order by p.sku")
-        List<String> findSkusNamedLike(String text, Limit limit);
     }
 }
