@@ -2,12 +2,15 @@ package com.buildnest.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +26,7 @@ import com.buildnest.customer.IdentityEvents.SessionsRevoked;
 import com.buildnest.customer.IdentityEvents.SignInFailed;
 import com.buildnest.customer.IdentityEvents.SigningKeyRotated;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
+import com.buildnest.inventory.InventoryEvents;
 import com.buildnest.ordering.OrderStatusChanged;
 import com.buildnest.partner.PartnerEvents.WebhookSubscriptionChanged;
 import com.buildnest.platform.secrets.SecretReloaded;
@@ -35,7 +39,7 @@ import com.buildnest.review.ReviewEvents.ReviewUnhidden;
  * reasons are written: the events carry no secret to write.
  */
 @Service
-class AuditTrail {
+public class AuditTrail {
 
     static final int MAX_PAGE_SIZE = 100;
 
@@ -190,6 +194,69 @@ class AuditTrail {
                 "review=" + event.reviewId() + " product=" + event.productId() + " reason=" + event.reason());
     }
 
+    @EventListener
+    @Transactional
+    public void on(InventoryEvents.GoodsReceived event) {
+        record("inventory.goods-received", null, event.actorId(), "sku=" + event.sku() + " quantity="
+                + event.quantity() + (event.reason() == null ? "" : " reason=" + event.reason()));
+    }
+
+    @EventListener
+    @Transactional
+    public void on(InventoryEvents.StockAdjusted event) {
+        record("inventory.stock-adjusted", null, event.actorId(), "sku=" + event.sku() + " delta="
+                + (event.delta() > 0 ? "+" : "") + event.delta() + " reason=" + event.reason());
+    }
+
+    /**
+     * What the back office's audit page asks: any of the filter's parts that are given, together.
+     *
+     * @param actorId who did it
+     * @param accountId the account it was done to
+     * @param action an action ({@code account.disabled}) or its first part ({@code account})
+     * @param entity text in the detail naming what it was done to ({@code sku=OPC-53}, {@code order=BN-1})
+     * @param from from this moment on
+     * @param until before this moment
+     */
+    public record AuditFilter(Long actorId, Long accountId, String action, String entity, Instant from,
+            Instant until) {
+    }
+
+    /** The log, newest first, filtered; at most 100 a page. */
+    @Transactional(readOnly = true)
+    public Page<AuditEntryView> search(AuditFilter filter, int page, int size) {
+        List<Specification<AuditEntry>> parts = new ArrayList<>();
+        if (filter.actorId() != null) {
+            parts.add((entry, query, cb) -> cb.equal(entry.get("actorId"), filter.actorId()));
+        }
+        if (filter.accountId() != null) {
+            parts.add((entry, query, cb) -> cb.equal(entry.get("accountId"), filter.accountId()));
+        }
+        if (filter.action() != null && !filter.action().isBlank()) {
+            String action = filter.action().strip();
+            parts.add((entry, query, cb) -> cb.or(cb.equal(entry.get("action"), action),
+                    cb.like(entry.get("action"), escaped(action) + ".%", '!')));
+        }
+        if (filter.entity() != null && !filter.entity().isBlank()) {
+            String entity = escaped(filter.entity().strip());
+            parts.add((entry, query, cb) -> cb.like(entry.get("detail"), "%" + entity + "%", '!'));
+        }
+        if (filter.from() != null) {
+            parts.add((entry, query, cb) -> cb.greaterThanOrEqualTo(entry.get("occurredAt"), filter.from()));
+        }
+        if (filter.until() != null) {
+            parts.add((entry, query, cb) -> cb.lessThan(entry.get("occurredAt"), filter.until()));
+        }
+        return entries.findAll(Specification.allOf(parts),
+                PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE), Sort.by(Sort.Direction.DESC, "id")))
+                .map(AuditEntryView::of);
+    }
+
+    /** '!' escapes LIKE's wildcards: a backslash would need escaping itself in MariaDB's literals. */
+    private static String escaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     /** The log, newest first, optionally for one account or one action. */
     @Transactional(readOnly = true)
     Page<AuditEntryView> read(Long accountId, String action, int page, int size) {
@@ -203,8 +270,8 @@ class AuditTrail {
         entries.save(new AuditEntry(clock.instant(), action, accountId, actorId, detail));
     }
 
-    /** An audit line as the admin API shows it. */
-    record AuditEntryView(long id, Instant occurredAt, String action, Long accountId, Long actorId,
+    /** An audit line as the admin API and the back office show it. */
+    public record AuditEntryView(long id, Instant occurredAt, String action, Long accountId, Long actorId,
             String detail) {
         static AuditEntryView of(AuditEntry entry) {
             return new AuditEntryView(entry.id(), entry.occurredAt(), entry.action(), entry.accountId(),

@@ -33,8 +33,11 @@ class BackofficeSecurity {
 
     static final String[] PAGES = { "/admin", "/admin/**" };
 
-    /** Pages that only an ADMIN may use; everything else in the back office is for STAFF and ADMIN. */
-    static final String[] ADMIN_ONLY = { "/admin/customers/*/roles" };
+    /**
+     * Pages that only an ADMIN may use, as their API counterparts (roles, the audit log); everything
+     * else in the back office is for STAFF and ADMIN.
+     */
+    static final String[] ADMIN_ONLY = { "/admin/customers/*/roles", "/admin/audit", "/admin/audit/**" };
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 11)

@@ -19,6 +19,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.BatchSize;
+
 /**
  * A person who signs in: a shopper or contractor, or a member of staff. Usernames and e-mail
  * addresses are kept lower-case so that uniqueness does not depend on the database's collation.
@@ -50,6 +52,7 @@ class Account {
     private boolean enabled;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 100) // a page of accounts (staff's list) loads its roles in one statement, not one per account
     @CollectionTable(name = "customer_account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "role", nullable = false, length = 20)

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -35,6 +37,18 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     /** Where to write to each enabled account among {@code ids}. */
     @Query("select a.username as username, a.email as email from Account a where a.id in :ids and a.enabled = true")
     List<Recipient> findRecipients(Collection<Long> ids);
+
+    Page<Account> findByUsernameContainingIgnoreCaseOrEmailContainingIgnoreCaseOrFullNameContainingIgnoreCase(
+            String username, String email, String fullName, Pageable page);
+
+    @Query("select a.id as id, a.username as username from Account a where a.id in :ids")
+    List<Username> findUsernames(Collection<Long> ids);
+
+    interface Username {
+        Long getId();
+
+        String getUsername();
+    }
 
     interface Recipient {
         String getUsername();

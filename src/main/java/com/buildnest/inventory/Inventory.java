@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -93,6 +95,7 @@ public class Inventory {
         Instant now = clock.instant();
         requireChanged(stock.addOnHand(sku, quantity, now), sku);
         movements.save(StockMovement.receipt(sku, quantity, why, actorId, now));
+        events.publishEvent(new InventoryEvents.GoodsReceived(sku, quantity, why, actorId, now));
         stock.clearBelowThreshold(sku, properties.defaultLowStockThreshold());
         return level(sku);
     }
@@ -113,6 +116,7 @@ public class Inventory {
             throw insufficientStock(List.of(sku));
         }
         movements.save(StockMovement.adjustment(sku, delta, why, actorId, now));
+        events.publishEvent(new InventoryEvents.StockAdjusted(sku, delta, why, actorId, now));
         afterAvailableChanged(sku, delta < 0);
         return level(sku);
     }
@@ -294,6 +298,46 @@ public class Inventory {
         return stock.findBelowThreshold(defaultThreshold,
                 PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE)))
                 .map(s -> s.level(defaultThreshold));
+    }
+
+    /**
+     * The stock list staff page through, by SKU: every SKU whose code contains {@code skuText}
+     * (any case) or that is among {@code alsoSkus} (the catalogue's matches of a product name),
+     * or every SKU when both are empty; with {@code lowOnly}, only those below their threshold.
+     * At most 100 a page; one statement for the page and one for the count.
+     */
+    @Transactional(readOnly = true)
+    public Page<StockLevel> stockList(String skuText, Collection<String> alsoSkus, boolean lowOnly, int page,
+            int size) {
+        long defaultThreshold = properties.defaultLowStockThreshold();
+        Specification<Stock> matching = Specification.unrestricted();
+        boolean byText = skuText != null && !skuText.isBlank();
+        if (byText || !alsoSkus.isEmpty()) {
+            Specification<Stock> bySku = byText ? (root, query, cb) -> cb.like(cb.upper(root.get("sku")),
+                    "%" + likeEscaped(skuText.strip().toUpperCase(Locale.ROOT)) + "%", '!')
+                    : (root, query, cb) -> cb.disjunction();
+            matching = alsoSkus.isEmpty() ? bySku : bySku.or((root, query, cb) -> root.get("sku").in(alsoSkus));
+        }
+        if (lowOnly) {
+            matching = matching.and((root, query, cb) -> cb.lessThan(
+                    cb.diff(root.<Long>get("onHand"), root.<Long>get("reserved")),
+                    cb.coalesce(root.<Long>get("lowStockThreshold"),
+                            cb.coalesce(root.<Long>get("defaultThreshold"), cb.literal(defaultThreshold)))));
+        }
+        return stock.findAll(matching, PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE), Sort.by("sku")))
+                .map(s -> s.level(defaultThreshold));
+    }
+
+    /** A page of a SKU's ledger, newest first, at most 100 lines a page. */
+    @Transactional(readOnly = true)
+    public Page<Movement> movements(String sku, int page, int size) {
+        return movements.findBySku(sku, PageRequest.of(page, Math.min(size, MAX_PAGE_SIZE),
+                Sort.by(Sort.Direction.DESC, "id"))).map(StockMovement::view);
+    }
+
+    /** '!' escapes: a backslash would need escaping itself in MariaDB's string literals. */
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /** The levels of one SKU; {@code inventory.sku-not-found} if it is not tracked. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,7 +16,7 @@ import org.springframework.data.jpa.repository.Query;
  * available below zero, and judged by its row count (0 = refused, or no such SKU). Nothing here
  * reads a number, changes it in Java and writes it back.
  */
-interface StockRepository extends JpaRepository<Stock, String> {
+interface StockRepository extends JpaRepository<Stock, String>, JpaSpecificationExecutor<Stock> {
 
     /** Starts tracking a SKU; does nothing if it is already tracked (also when two callers race). */
     @Modifying

@@ -1,0 +1,145 @@
+package com.buildnest.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.ui.ConcurrentModel;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+import com.buildnest.customer.AccessTokens;
+import com.buildnest.customer.Role;
+import com.buildnest.inventory.Inventory;
+import com.buildnest.testing.ApiClient;
+import com.buildnest.testing.Browser;
+import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.StatementCounter;
+
+/**
+ * The audit log (ADMIN only, as the API's) with its filters, and the mail outbox (STAFF and ADMIN):
+ * an adjustment made on the inventory page shows in the log, a password-reset mail in the outbox.
+ */
+@BuildNestTest
+class AuditAndOutboxPagesTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccessTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApiClient api;
+
+    @Autowired
+    Inventory inventory;
+
+    @Autowired
+    AuditPages auditPages;
+
+    @Autowired
+    OutboxPages outboxPages;
+
+    @Test
+    void anAdminSeesAStockAdjustmentInTheAuditLogAndAPasswordResetMailInTheOutbox() {
+        BackofficeVisitor admin = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.ADMIN).signedIn();
+        String sku = "ADM-AUD-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
+        inventory.track(sku, null);
+        assertThat(admin.post("/admin/inventory/" + sku, "/admin/inventory/" + sku + "/receipts",
+                Map.of("quantity", "8")).statusCode()).isEqualTo(302);
+        assertThat(admin.post("/admin/inventory/" + sku, "/admin/inventory/" + sku + "/adjustments",
+                Map.of("delta", "-3", "reason", "Damp bags thrown away")).statusCode()).isEqualTo(302);
+        BackofficeVisitor customer = BackofficeVisitor.newAccount(port, tokens, jdbc);
+        String email = customer.username + "@example.test";
+        assertThat(api.postJson("/api/auth/password/forgot", "{\"email\":\"" + email + "\"}").status()).isEqualTo(202);
+
+        try (Browser browser = new Browser(port)) {
+            admin.signInWith(browser, "/admin/audit");
+            browser.type("#entity", "sku=" + sku).click("form.filters button[type=submit]");
+            String log = browser.waitForText("#entries", "inventory.stock-adjusted");
+            browser.screenshot("admin-audit");
+            assertThat(log).contains("sku=" + sku + " delta=-3 reason=Damp bags thrown away", admin.username,
+                    "inventory.goods-received");
+
+            browser.open("/admin/outbox");
+            assertThat(browser.text("#mails")).contains(email, "Reset your BuildNest password");
+            assertThat(browser.text("#outbox-mode")).contains("delivered over SMTP"); // the tests' GreenMail
+            browser.screenshot("admin-outbox");
+            long mail = jdbc.sql("select max(id) from notification_mail where recipient = ?").param(email)
+                    .query(Long.class).single();
+            browser.open("/admin/outbox/" + mail);
+            assertThat(browser.text("h1")).isEqualTo("Reset your BuildNest password");
+            assertThat(browser.text("#recipient")).isEqualTo(email);
+        }
+    }
+
+    @Test
+    void auditFiltersNarrowByActorActionAndDaysAndRefuseWhatIsNotADateOrANumber() {
+        BackofficeVisitor admin = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.ADMIN).signedIn();
+        BackofficeVisitor customer = BackofficeVisitor.newAccount(port, tokens, jdbc);
+        assertThat(admin.post("/admin/customers/" + customer.accountId, "/admin/customers/" + customer.accountId
+                + "/disable", Map.of()).statusCode()).isEqualTo(302);
+        String today = LocalDate.now(ZoneId.of("Asia/Kolkata")).toString();
+        String yesterday = LocalDate.now(ZoneId.of("Asia/Kolkata")).minusDays(1).toString();
+
+        String mine = admin.get("/admin/audit?actor=" + admin.accountId + "&action=account&from=" + today + "&to="
+                + today).body();
+        assertThat(mine).contains("account.disabled", customer.username + " #" + customer.accountId);
+        assertThat(admin.get("/admin/audit?actor=" + admin.accountId + "&action=account&to=" + yesterday).body())
+                .contains("No entry matches.");
+        assertThat(admin.get("/admin/audit?actor=" + admin.accountId + "&action=inventory").body())
+                .contains("No entry matches.");
+
+        HttpResponse<String> wrong = admin.get("/admin/audit?actor=abc&from=" + today + "&to=" + yesterday);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("id=\"actor-error\"", "Enter a whole number.")
+                .containsPattern("id=\"actor\"[^>]*value=\"abc\"");
+        HttpResponse<String> backwards = admin.get("/admin/audit?from=" + today + "&to=" + yesterday);
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("id=\"to-error\"", "The range ends on or after its first day.");
+    }
+
+    @Test
+    void theAuditLogIsForAdminsOnlyAndTheOutboxForStaffToo() {
+        BackofficeVisitor staff = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.STAFF).signedIn();
+        assertThat(staff.get("/admin/audit").statusCode()).isEqualTo(403);
+        HttpResponse<String> outbox = staff.get("/admin/outbox");
+        assertThat(outbox.statusCode()).isEqualTo(200);
+        assertThat(outbox.body()).doesNotContain("href=\"/admin/audit\"");
+
+        BackofficeVisitor admin = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.ADMIN).signedIn();
+        assertThat(admin.get("/admin/outbox").body()).contains("href=\"/admin/audit\"");
+
+        HttpResponse<String> guest = BackofficeVisitor.guest(port).get("/admin/outbox");
+        assertThat(guest.statusCode()).isEqualTo(302);
+        assertThat(guest.headers().firstValue("Location").orElseThrow()).endsWith("/signin?next=/admin/outbox");
+        assertThat(BackofficeVisitor.newAccount(port, tokens, jdbc).signedIn().get("/admin/outbox").statusCode())
+                .isEqualTo(403);
+        assertThat(staff.get("/admin/outbox/999999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAuditLogAndTheOutboxCostAFixedNumberOfStatements() {
+        var filters = new AuditPages.AuditForm(null, null, null, null, null, null);
+        List<String> audit = StatementCounter.statementsOf(() -> auditPages.audit(filters,
+                new BeanPropertyBindingResult(filters, "filters"), 0, new org.springframework.mock.web.MockHttpServletResponse(),
+                new ConcurrentModel()));
+        // the page, its count, the people it names
+        assertThat(audit).hasSizeLessThanOrEqualTo(3);
+
+        List<String> outbox = StatementCounter.statementsOf(() -> outboxPages.outbox(0, new ConcurrentModel()));
+        assertThat(outbox).hasSizeLessThanOrEqualTo(2); // the page and its count
+    }
+}
