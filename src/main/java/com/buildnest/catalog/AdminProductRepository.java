@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
@@ -33,6 +35,19 @@ interface AdminProductRepository extends Repository<Product, Long> {
 
     @Query("select p.sku from Product p where p.categoryId in :categoryIds")
     List<String> findSkusByCategoryIdIn(Collection<Long> categoryIds);
+
+    /**
+     * Staff's search: {@code text} a lower-case LIKE pattern (escaped with {@code !}, which MariaDB and H2 read alike) matched
+     * against SKU, name and brand; null parameters match everything.
+     */
+    @Query(value = """
+            select p from Product p
+            where (:text is null or lower(p.sku) like :text escape '!' or lower(p.name) like :text escape '!'
+                   or lower(p.brand) like :text escape '!')
+              and (:categoryId is null or p.categoryId = :categoryId)
+              and (:active is null or p.active = :active)
+            order by p.sku""")
+    Page<Product> search(String text, Long categoryId, Boolean active, Pageable page);
 
     Product saveAndFlush(Product product);
 

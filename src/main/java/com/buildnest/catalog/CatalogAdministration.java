@@ -8,6 +8,8 @@ import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,6 +82,41 @@ public class CatalogAdministration {
             return new AdminCategory(category.id(), category.slug(), category.name(), category.parentId(),
                     category.position(), category.lowStockThreshold());
         }
+    }
+
+    /** A product as a line of staff's list: what tells products apart at a glance. */
+    public record ProductLine(long id, String sku, String name, String brand, long categoryId, Money price,
+            String unit, boolean inStock, boolean active) {
+        static ProductLine of(Product product) {
+            return new ProductLine(product.id(), product.sku(), product.name(), product.brand(),
+                    product.categoryId(), product.startingPrice(), product.unit().code(), product.inStock(),
+                    product.active());
+        }
+    }
+
+    /**
+     * Staff's search of the catalogue, active products and inactive ones alike.
+     *
+     * @param text part of the SKU, name or brand (any case), or null for every product
+     * @param categoryId the category the products are in, or null for all
+     * @param active true for products on sale, false for those taken off sale, null for both
+     */
+    public record ProductFilter(String text, Long categoryId, Boolean active) {
+    }
+
+    /** A page of the products the filter matches, in SKU order, in two statements (the page and its count). */
+    @Transactional(readOnly = true)
+    public Page<ProductLine> products(ProductFilter filter, Pageable page) {
+        String text = filter.text() == null || filter.text().isBlank() ? null
+                : "%" + filter.text().trim().toLowerCase(java.util.Locale.ROOT).replace("!", "!!")
+                        .replace("%", "!%").replace("_", "!_") + "%";
+        return products.search(text, filter.categoryId(), filter.active(), page).map(ProductLine::of);
+    }
+
+    /** Every category, in the shop's order (position, then name). */
+    @Transactional(readOnly = true)
+    public List<AdminCategory> categories() {
+        return categories.findAllByOrderByPositionAscNameAsc().stream().map(AdminCategory::of).toList();
     }
 
     /**

@@ -26,10 +26,12 @@ import com.buildnest.shared.IndianDay;
 
 /**
  * The whole catalogue of products in and out as CSV ({@link CatalogCsv}). An import is all or
- * nothing: every line is checked with the rules of {@link CatalogAdministration} first, and if any
- * line fails the import is refused with a report of every failing line and nothing is written.
- * Otherwise new SKUs are created (and tracked in inventory) and existing ones updated; a line that
- * changes nothing leaves its product, and its version, as they were.
+ * nothing by default: every line is checked with the rules of {@link CatalogAdministration} first,
+ * and if any line fails the import is refused with a report of every failing line and nothing is
+ * written. Otherwise new SKUs are created (and tracked in inventory) and existing ones updated; a
+ * line that changes nothing leaves its product, and its version, as they were. Asked to
+ * {@link ImportMode#SKIP_REFUSED_LINES skip refused lines} (the back office offers it), the good
+ * lines are written in one transaction and the bad ones reported beside them.
  */
 @Service
 public class CatalogTransfer {
@@ -58,8 +60,25 @@ public class CatalogTransfer {
         this.clock = clock;
     }
 
-    /** What an import did: products created, updated, and lines that changed nothing. */
-    public record ImportResult(int created, int updated, int unchanged) {
+    /**
+     * What an import did: products created, updated, lines that changed nothing and lines refused
+     * (only when skipping them), and what became of each line, in file order.
+     */
+    public record ImportResult(int created, int updated, int unchanged, int refused, List<RowOutcome> rows) {
+    }
+
+    /** Whether one bad line refuses the whole file (the API's rule) or is only reported. */
+    public enum ImportMode {
+        ALL_OR_NOTHING, SKIP_REFUSED_LINES
+    }
+
+    /** What became of a line of the file. */
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED, REFUSED
+    }
+
+    /** A line of the file (the header is line 1), its SKU, what became of it and, if refused, why. */
+    public record RowOutcome(long line, String sku, Outcome outcome, List<String> errors) {
     }
 
     /** A line of the file that cannot be imported, and why. */
@@ -97,6 +116,16 @@ public class CatalogTransfer {
      */
     @Transactional
     public ImportResult importProducts(byte[] file, long actorId) {
+        return importProducts(file, actorId, ImportMode.ALL_OR_NOTHING);
+    }
+
+    /**
+     * Imports a CSV file as {@link #importProducts(byte[], long)} does; with
+     * {@link ImportMode#SKIP_REFUSED_LINES} the lines that pass are written even if others are refused,
+     * and the refused ones are reported in the result instead of refusing the file.
+     */
+    @Transactional
+    public ImportResult importProducts(byte[] file, long actorId, ImportMode mode) {
         List<CatalogCsv.Row> rows = CatalogCsv.read(file);
         Map<String, Long> categoryIds = categories.findAll().stream()
                 .collect(Collectors.toMap(Category::slug, Category::id));
@@ -124,17 +153,17 @@ public class CatalogTransfer {
                 }
             }
             if (errors.isEmpty()) {
-                accepted.add(new Checked(form, spec));
+                accepted.add(new Checked(row.line(), form, spec));
             } else {
                 refused.add(new RowReport(row.line(), sku, errors));
             }
         }
-        if (!refused.isEmpty()) {
+        if (!refused.isEmpty() && mode == ImportMode.ALL_OR_NOTHING) {
             throw new ImportRefused(refused);
         }
         ImportResult result;
         try {
-            result = write(accepted, existing);
+            result = write(accepted, existing, refused);
         } catch (DataIntegrityViolationException raced) {
             throw BusinessRuleViolation.conflict("catalog.sku-taken",
                     "A product of the file was created by someone else meanwhile; nothing was imported. Import again.");
@@ -145,13 +174,15 @@ public class CatalogTransfer {
         return result;
     }
 
-    private record Checked(ProductForm form, ProductForm.Specification spec) {
+    private record Checked(long line, ProductForm form, ProductForm.Specification spec) {
     }
 
-    private ImportResult write(List<Checked> lines, Map<String, Product> existing) {
+    private ImportResult write(List<Checked> lines, Map<String, Product> existing, List<RowReport> refused) {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
+        List<RowOutcome> outcomes = new ArrayList<>();
+        refused.forEach(row -> outcomes.add(new RowOutcome(row.line(), row.sku(), Outcome.REFUSED, row.errors())));
         Map<Long, List<String>> placed = new HashMap<>(); // new or moved products by category, to follow its threshold
         Map<String, Long> available = inventory.availability(List.copyOf(existing.keySet())); // a new MOQ may change "in stock"
         for (Checked line : lines) {
@@ -161,6 +192,7 @@ public class CatalogTransfer {
                 products.save(CatalogAdministration.newProduct(form, line.spec(), clock.instant()));
                 inventory.track(form.sku(), null);
                 placed.computeIfAbsent(form.categoryId(), id -> new ArrayList<>()).add(form.sku());
+                outcomes.add(new RowOutcome(line.line(), form.sku(), Outcome.CREATED, List.of()));
                 created++;
             } else {
                 long version = product.version();
@@ -169,15 +201,19 @@ public class CatalogTransfer {
                 }
                 CatalogAdministration.apply(product, form, line.spec());
                 product.followStock(available.getOrDefault(product.sku(), 0L));
-                if (products.saveAndFlush(product).version() == version) {
-                    unchanged++;
-                } else {
+                boolean changed = products.saveAndFlush(product).version() != version;
+                outcomes.add(new RowOutcome(line.line(), form.sku(), changed ? Outcome.UPDATED : Outcome.UNCHANGED,
+                        List.of()));
+                if (changed) {
                     updated++;
+                } else {
+                    unchanged++;
                 }
             }
         }
         thresholds.follow(placed);
-        return new ImportResult(created, updated, unchanged);
+        outcomes.sort(Comparator.comparingLong(RowOutcome::line));
+        return new ImportResult(created, updated, unchanged, refused.size(), List.copyOf(outcomes));
     }
 
     /**

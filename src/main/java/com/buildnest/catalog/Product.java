@@ -282,6 +282,11 @@ class Product {
         return new OrderQuantityRule(minOrderQuantity, orderStep, maxOrderQuantity);
     }
 
+    /** The price of the first tier, kept in a column of its own for sorting and lists. */
+    Money startingPrice() {
+        return Money.ofPaise(pricePaise);
+    }
+
     TierPrices prices() {
         return TierPrices.of(minOrderQuantity, tierPrices.stream().map(TierPriceRow::toBreak).toList());
     }

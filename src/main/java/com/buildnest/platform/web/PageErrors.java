@@ -92,6 +92,10 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
         if (failure instanceof Throttled) {
             return HttpStatus.TOO_MANY_REQUESTS;
         }
+        if (RequestBodyLimitFilter.tooLarge(failure)
+                || failure instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        }
         if (failure instanceof ErrorResponse known) {
             HttpStatus status = HttpStatus.resolve(known.getStatusCode().value());
             return status == null ? HttpStatus.BAD_REQUEST : status;
@@ -108,6 +112,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
             case NOT_FOUND -> "Page not found";
             case FORBIDDEN -> "Not allowed";
             case TOO_MANY_REQUESTS -> "Too many requests";
+            case CONTENT_TOO_LARGE -> "That is too large";
             case INTERNAL_SERVER_ERROR -> "Something went wrong";
             default -> status.is4xxClientError() ? "That did not work" : "Something went wrong";
         };
@@ -118,6 +123,8 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
             case NOT_FOUND -> "We could not find that page. It may have moved, or the product is no longer sold.";
             case FORBIDDEN -> "Your account may not open this page.";
             case TOO_MANY_REQUESTS -> "Please wait a minute and try again.";
+            case CONTENT_TOO_LARGE -> "What you sent is larger than this shop accepts. To import a bigger catalogue,"
+                    + " split the CSV file into smaller files and import them one by one.";
             default -> status.is5xxServerError() ? "Something went wrong on our side. Please try again in a moment."
                     : "The request could not be handled.";
         };

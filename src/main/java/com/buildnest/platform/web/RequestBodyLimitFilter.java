@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -42,6 +43,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit && pageForm(request)) {
+            // A browser's form (a CSV upload, say) gets the friendly error page (PageErrors), forwarded
+            // as a bodiless GET so that nothing tries to parse the body on the way. The connection
+            // stays open: Tomcat swallows the unread body (up to its maxSwallowSize) instead of
+            // resetting it, which the browser would show as a network error.
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.CONTENT_TOO_LARGE.value());
+            request.getRequestDispatcher("/error").forward(new BodilessGet(request), response);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close");
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large",
@@ -49,6 +60,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    /** A page's form sent by a browser, which reads an HTML page better than a problem body. */
+    private static boolean pageForm(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !request.getRequestURI().startsWith("/api/");
     }
 
     /** True when reading a body failed because it ran past the limit. */
@@ -59,6 +76,28 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    /** The request as a GET without a body, for the error page. */
+    private static final class BodilessGet extends HttpServletRequestWrapper {
+        BodilessGet(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return "Content-Type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
     }
 
     static final class BodyTooLarge extends IOException {
