@@ -9,13 +9,16 @@
 #      blue serves; new changesets that contract the schema (drop, rename, NOT NULL, ...: see
 #      ops/release/changesets.py) fail the drill (docs/runbooks/blue-green.md: expand first,
 #      contract in a later release);
-#   2. runs the release smoke test (deploy/k8s/base/smoke-test.py) against green directly;
+#   2. runs the release smoke test (deploy/k8s/base/smoke-test.py) against green directly, and
+#      against blue again, which now runs on green's schema (what a rollback relies on);
 #   3. switches nginx to green (nginx -s reload: old workers finish their requests), waits until the
-#      old workers are gone, then stops blue with SIGTERM (graceful shutdown);
-#   4. rolls back the same way: starts blue again (on the migrated schema), switches back, stops
-#      green, timing the rollback from the decision until every request goes to blue.
+#      old workers are gone, and keeps blue running, drained: no request reaches it (its own request
+#      counter must not move) while it stays ready and warm for the rollback window (--duration);
+#   4. rolls back by a switch only: blue still ready, nginx back to blue, then green drained and
+#      stopped with SIGTERM (graceful shutdown), timing the rollback from the decision to the first
+#      answer from blue and until every request goes to blue; blue stops gracefully at the end.
 # Writes report.md (requests sent and failed, latency p50/p99/max in windows around each switch, the
-# rollback time) and the raw requests.tsv and events.log to --out. Cleans up everything it started,
+# rollback times) and the raw requests.tsv and events.log to --out. Cleans up everything it started,
 # also on failure or Ctrl-C. Exits 1 if any request failed or the rollback took 10 s or longer.
 #
 # Usage: ops/release/blue-green-drill.sh [--green-jar PATH | --green-ref GIT_REF] [--workers N]
@@ -23,7 +26,8 @@
 #   --green-jar PATH   the green build (default: the same jar as blue; every switch is still exercised)
 #   --green-ref REF    build green from a git ref in a temporary worktree (cached by commit)
 #   --workers N        concurrent shoppers (default 6)
-#   --duration S       seconds of traffic on each side before and after each switch (default 20)
+#   --duration S       seconds of traffic on each side before and after each switch, and the rollback
+#                      window in which blue stays up drained (default 20)
 #   --out DIR          where the report goes (default target/blue-green-drill)
 #   --java PATH        the java that runs both builds (default: java on the PATH)
 # Needs: java, python3, curl, mariadb client and server on 127.0.0.1:3306 (root), Redis on
@@ -73,7 +77,8 @@ log "workers=$workers duration=${duration}s green=${green_jar:-${green_ref:-the 
 if [[ "$BUILDNEST_DRY_RUN" == true ]]; then
   command -v nginx >/dev/null || log "dry-run: would install nginx (apt-get install -y nginx)"
   log "dry-run: would create database buildnest_bluegreen_$$, start blue, nginx and $workers shoppers," \
-    "start green, smoke-test it, switch, stop blue, then roll back to blue and write $out/report.md"
+    "start green, smoke-test it and blue, switch, keep blue drained for ${duration} s, switch back to blue," \
+    "stop green and write $out/report.md"
   exit 0
 fi
 if ! command -v nginx >/dev/null; then
@@ -197,7 +202,7 @@ start_app() {
     >>"$work/$colour.log" 2>&1 &
   app_pid[$colour]=$!
   local deadline=$((SECONDS + 600))
-  until curl -fsS "http://127.0.0.1:${mgmt_port[$colour]}/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
+  until ready "$colour"; do
     kill -0 "${app_pid[$colour]}" 2>/dev/null || { tail -40 "$work/$colour.log" >&2; fail "$colour died while starting"; }
     ((SECONDS < deadline)) || { tail -40 "$work/$colour.log" >&2; fail "$colour was not ready within 600 s"; }
     sleep 0.2
@@ -224,6 +229,24 @@ stop_app() {
     log "start-up archive ${archive%.*.*} recorded"
   elif [[ -n "$archive" ]]; then rm -f "$archive"; fi
   archive_out[$colour]=""
+}
+
+# answered COLOUR: requests that COLOUR's application port has answered so far, from its own
+# metrics (the management port's actuator requests are not counted): the proof of a drain.
+answered() {
+  curl -fsS "http://127.0.0.1:${mgmt_port[$1]}/actuator/prometheus" \
+    | awk '/^http_server_requests_seconds_count\{/ && !/uri="\/actuator/ {n += $NF} END {printf "%d\n", n}'
+}
+
+ready() {
+  curl -fsS --max-time 2 "http://127.0.0.1:${mgmt_port[$1]}/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'
+}
+
+# smoke COLOUR: the release smoke test against COLOUR directly, not through the proxy.
+smoke() {
+  SMOKE_USERNAME=bluegreen-smoke SMOKE_EMAIL=bluegreen-smoke@buildnest.invalid \
+    SMOKE_PASSWORD_FILE="$secrets/smoke-password" \
+    python3 deploy/k8s/base/smoke-test.py "http://127.0.0.1:${app_port[$1]}" >"$work/smoke-$1.log" 2>&1
 }
 
 # --- nginx as an ordinary process on a free port, upstream = blue --------------------------------------
@@ -328,24 +351,25 @@ event migrations-applied "$new_changesets new changesets from green"
   "$(awk -F'\t' '$1 == "contract" {print $2 " (" $3 ")"}' "$work/changeset-verdicts.tsv" | tr '\n' ';')"
 
 log "smoke test against green directly"
-SMOKE_USERNAME=bluegreen-smoke SMOKE_EMAIL=bluegreen-smoke@buildnest.invalid \
-  SMOKE_PASSWORD_FILE="$secrets/smoke-password" \
-  python3 deploy/k8s/base/smoke-test.py "http://127.0.0.1:${app_port[green]}" >"$work/smoke.log" 2>&1 \
-  || { cat "$work/smoke.log" >&2; fail "the smoke test failed against green: blue keeps the traffic"; }
-event smoke-passed "$(cat "$work/smoke.log")"
+smoke green || { cat "$work/smoke-green.log" >&2; fail "the smoke test failed against green: blue keeps the traffic"; }
+event smoke-passed "green: $(cat "$work/smoke-green.log")"
+# A rollback hands the traffic back to blue's code on green's schema: prove that works before the switch.
+smoke blue || { cat "$work/smoke-blue.log" >&2; fail "blue fails on green's schema, so a rollback would fail: blue keeps the traffic"; }
+event blue-smoke-passed "blue on green's schema: $(cat "$work/smoke-blue.log")"
 
 switch_to green
-event blue-drained "every old nginx worker finished; stopping blue with SIGTERM"
-stop_app blue
-grep -q "Graceful shutdown complete" "$work/blue.log" || fail "blue's shutdown was not graceful"
-event blue-stopped "graceful shutdown complete"
+drained_from=$(answered blue) || fail "cannot read blue's request count"
+event blue-drained "every old nginx worker finished; blue keeps running, drained ($drained_from requests answered so far)"
 sleep "$duration"
 
-event rollback-decided "starting blue again on the migrated schema"
+# The rollback window ends in a rollback: blue must still be there, ready, and have had no traffic.
 rollback_started=$(date +%s%N)
-start_app blue "$blue_jar"
-rollback_start_ms=$(( ($(date +%s%N) - rollback_started) / 1000000 ))
-event blue-ready "port ${app_port[blue]}, ready $rollback_start_ms ms after the decision"
+event rollback-decided "back to blue on port ${app_port[blue]}, which kept running drained"
+kill -0 "${app_pid[blue]}" 2>/dev/null || fail "blue is gone: nothing to roll back to"
+ready blue || fail "blue is not ready: nothing to roll back to"
+drained_to=$(answered blue) || fail "cannot read blue's request count"
+((drained_to == drained_from)) \
+  || fail "blue answered $((drained_to - drained_from)) requests while drained: the switch to green left traffic on it"
 switch_to blue
 rollback_ms=$(( ($(date +%s%N) - rollback_started) / 1000000 ))
 event green-drained "all traffic on blue $rollback_ms ms after the rollback decision; stopping green"
@@ -358,6 +382,9 @@ touch "$work/stop"
 wait "$load_pid" || fail "the load generator failed: $(tail -5 "$work/load.log")"
 load_pid=""
 event load-stopped ""
+stop_app blue
+grep -q "Graceful shutdown complete" "$work/blue.log" || fail "blue's shutdown was not graceful"
+event blue-stopped "graceful shutdown complete"
 
 # --- the report ------------------------------------------------------------------------------------
 cp "$work/requests.tsv" "$work/events.log" "$out/"
@@ -366,13 +393,14 @@ python3 ops/release/load.py report "$out/requests.tsv" "$out/events.log" "$work/
   --title "Blue-green drill, $(date -u +%Y-%m-%dT%H:%MZ)" >"$work/load-summary.txt"
 set -e
 read -r _ sent_pair failed_pair p50_pair p99_pair max_pair <"$work/load-summary.txt" || fail "no load summary"
+first_ms=$(sed -n 's/^ROLLBACK first_ms=\([0-9]*\) .*/\1/p' "$work/load-summary.txt")
 failed=${failed_pair#failed=}
 verdict=passed
 ((failed == 0 && rollback_ms < rollback_target * 1000)) || verdict=FAILED
 {
-  echo "<!-- $verdict: ${sent_pair} ${failed_pair} rollback_ms=$rollback_ms -->"
+  echo "<!-- $verdict: ${sent_pair} ${failed_pair} rollback_ms=$rollback_ms first_blue_ms=${first_ms:-none} -->"
   head -2 "$work/load-report.md"
-  echo "**Result: $verdict.** Targets: zero failed requests (${failed_pair#failed=} failed of ${sent_pair#sent=}), rollback under ${rollback_target} s ($((rollback_ms / 1000)).$(printf '%03d' $((rollback_ms % 1000))) s from the decision to all traffic on blue, blue's start included: $((rollback_start_ms / 1000)).$(printf '%03d' $((rollback_start_ms % 1000))) s to start blue, $((rollback_ms - rollback_start_ms)) ms to switch and drain)."
+  echo "**Result: $verdict.** Targets: zero failed requests (${failed_pair#failed=} failed of ${sent_pair#sent=}), rollback under ${rollback_target} s ($((rollback_ms / 1000)).$(printf '%03d' $((rollback_ms % 1000))) s from the decision to all traffic on blue, first answer from blue after ${first_ms:-no} ms; blue kept running drained for ${duration} s and answered no request meanwhile)."
   echo
   echo "Latency over the whole drill: p50 ${p50_pair#p50=} ms, p99 ${p99_pair#p99=} ms, max ${max_pair#max=} ms. $workers shoppers, ${duration} s on each side of each switch."
   echo "Blue: \`$blue_jar\`. Green: \`$green_jar\`$([[ "$green_jar" -ef "$blue_jar" ]] && echo ' (the same build: no new migrations, every switch still exercised)')."
@@ -383,6 +411,7 @@ verdict=passed
   tail -n +3 "$work/load-report.md"
 } >"$out/report.md"
 log "report: $out/report.md"
-log "sent ${sent_pair#sent=}, failed $failed, p50 ${p50_pair#p50=} ms, p99 ${p99_pair#p99=} ms, max ${max_pair#max=} ms, rollback $rollback_ms ms"
+log "sent ${sent_pair#sent=}, failed $failed, p50 ${p50_pair#p50=} ms, p99 ${p99_pair#p99=} ms, max ${max_pair#max=} ms," \
+  "rollback $rollback_ms ms (first answer from blue after ${first_ms:-no} ms)"
 [[ "$verdict" == passed ]] || fail "a target was missed: $failed failed requests, rollback $rollback_ms ms (target under ${rollback_target} s)"
 log "drill passed"

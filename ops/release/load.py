@@ -16,7 +16,8 @@
   load.py report REQUESTS EVENTS OUT.md [--title T]
       Reads the request log and the drill's events (lines "EPOCH NAME detail...") and writes the
       Markdown report: requests sent and failed, latency p50/p99/max in windows around each switch,
-      the failures, and a per-second table. Exits 1 if any request failed.
+      the rollback's times (decision to the first answer from blue, and to all traffic on blue), the
+      failures, and a per-second table. Exits 1 if any request failed.
 """
 import argparse
 import http.client
@@ -237,6 +238,25 @@ def read_events(path):
     return events
 
 
+def rollback_times(rows, at):
+    """(ms from the rollback decision to the first answer from blue, ms to all traffic on blue, blue's port),
+    or None without a rollback. Blue is the port that served before green started: it keeps running
+    drained through the release, so the rollback goes back to that very process."""
+    if "rollback-decided" not in at or "green-drained" not in at:
+        return None
+    before_green = [row["served_by"] for row in rows
+                    if row["t"] < at.get("green-starting", at["rollback-decided"]) and row["served_by"] != "-"]
+    if not before_green:
+        return None
+    port = max(set(before_green), key=before_green.count)
+    decided = at["rollback-decided"]
+    answers = [row["t"] + row["latency"] / 1000 for row in rows
+               if row["served_by"] == port and row["t"] >= decided and row["ok"]]
+    if not answers:
+        return None
+    return (min(answers) - decided) * 1000, (at["green-drained"] - decided) * 1000, port
+
+
 def report(arguments):
     rows = read_requests(arguments.requests)
     events = read_events(arguments.events)
@@ -270,13 +290,25 @@ def report(arguments):
     window("whole drill", start, end + 1)
     window("blue alone, before green starts", start, at.get("green-starting"))
     window("green starting and migrating (blue serves)", at.get("green-starting"), at.get("green-ready"))
-    for phase, switch, drained, stopped in (("switch to green", "switch-to-green", "blue-drained", "blue-stopped"),
-                                            ("rollback to blue", "switch-to-blue", "green-drained", "green-stopped")):
-        if switch in at:
-            window(f"10 s before {phase}", at[switch] - 10, at[switch])
-            window(f"{phase}: reload until old workers drained", at[switch], at.get(drained, at[switch]) + 0.001)
-            window(f"10 s after {phase}", at[switch], at[switch] + 10)
-            window(f"{phase}: drain and graceful stop", at.get(drained), at.get(stopped))
+    if "switch-to-green" in at:
+        window("10 s before switch to green", at["switch-to-green"] - 10, at["switch-to-green"])
+        window("switch to green: reload until old workers drained", at["switch-to-green"],
+               at.get("blue-drained", at["switch-to-green"]) + 0.001)
+        window("10 s after switch to green", at["switch-to-green"], at["switch-to-green"] + 10)
+        window("green serves, blue drained but running (rollback window)", at.get("blue-drained"),
+               at.get("rollback-decided"))
+    if "switch-to-blue" in at:
+        window("10 s before rollback to blue", at["switch-to-blue"] - 10, at["switch-to-blue"])
+        window("rollback: decision until old workers drained", at.get("rollback-decided", at["switch-to-blue"]),
+               at.get("green-drained", at["switch-to-blue"]) + 0.001)
+        window("10 s after rollback to blue", at["switch-to-blue"], at["switch-to-blue"] + 10)
+        window("rollback: green's drain and graceful stop", at.get("green-drained"), at.get("green-stopped"))
+    rollback = rollback_times(rows, at)
+    if rollback:
+        first_ms, all_ms, port = rollback
+        out += ["", "## Rollback", "",
+                f"From the decision to roll back: first answer from blue (port {port}) after **{first_ms:.0f} ms**, "
+                f"all traffic on blue (every old proxy worker gone) after **{all_ms:.0f} ms**."]
     failures = [row for row in rows if not row["ok"]]
     out += ["", "## Failed requests", ""]
     if failures:
@@ -300,6 +332,8 @@ def report(arguments):
     with open(arguments.out, "w") as file:
         file.write("\n".join(out) + "\n")
     print(f"REQUESTS sent={sent} failed={failed} p50={p50:.0f} p99={p99:.0f} max={worst:.0f}")
+    if rollback:
+        print(f"ROLLBACK first_ms={rollback[0]:.0f} all_ms={rollback[1]:.0f} port={rollback[2]}")
     return 1 if failed else 0
 
 

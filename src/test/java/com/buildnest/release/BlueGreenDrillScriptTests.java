@@ -26,6 +26,8 @@ class BlueGreenDrillScriptTests {
 
     private static final String DRILL = "release/blue-green-drill.sh";
 
+    private static final double START = 1_800_000_000.0;
+
     @TempDir
     Path temp;
 
@@ -51,33 +53,10 @@ class BlueGreenDrillScriptTests {
 
     @Test
     void theReportCountsFailedRequestsAndLatencyAroundEachSwitchAndFailsOnAnyFailedRequest() throws Exception {
-        // Ten requests a second for 30 s: blue (port 1111) until t=10, green (2222) after; one 502
-        // at t=12.5 and one timeout at t=25 (after the rollback back to blue at t=20).
-        StringBuilder requests = new StringBuilder();
-        double start = 1_800_000_000.0;
-        for (int tenth = 0; tenth < 300; tenth++) {
-            double t = start + tenth / 10.0;
-            String port = t < start + 10 || t >= start + 20 ? "1111" : "2222";
-            String status = tenth == 125 ? "502" : tenth == 250 ? "TIMEOUT" : "200";
-            String latency = tenth == 125 ? "900.0" : tenth == 250 ? "15000.0" : String.valueOf(10 + tenth % 10);
-            requests.append("%.3f\t%s\t%s\tlisting\t%s\t%s%n".formatted(t, latency, status, port,
-                    status.equals("200") ? "" : "GET /api/products: failed"));
-        }
-        Path log = Files.writeString(temp.resolve("requests.tsv"), requests);
-        Path events = Files.writeString(temp.resolve("events.log"), """
-                %.3f green-starting build
-                %.3f green-ready port 2222
-                %.3f switch-to-green nginx reloaded
-                %.3f blue-drained workers gone
-                %.3f blue-stopped graceful
-                %.3f switch-to-blue nginx reloaded
-                %.3f green-drained workers gone
-                %.3f green-stopped graceful
-                """.formatted(start + 2, start + 9, start + 10, start + 10.5, start + 12, start + 20, start + 20.5,
-                start + 22));
         Path report = temp.resolve("report.md");
 
-        Run run = python("ops/release/load.py", "report", log.toString(), events.toString(), report.toString());
+        Run run = python("ops/release/load.py", "report", releaseAndRollbackRequests().toString(),
+                releaseAndRollbackEvents().toString(), report.toString());
 
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("REQUESTS sent=300 failed=2 p50=");
@@ -86,8 +65,57 @@ class BlueGreenDrillScriptTests {
                 "| whole drill | 0.0 | 30.9 | 300 | 2 |",
                 "| 10 s before switch to green | 0.0 | 10.0 | 100 | 0 |",
                 "| 10 s after switch to green | 10.0 | 20.0 | 100 | 1 | 14 | 900 | 900 | 2222: 100 |",
+                "| green serves, blue drained but running (rollback window) | 10.5 | 19.5 | 90 | 1 | 15 | 900 | 900 | 2222: 90 |",
                 "| 10 s after rollback to blue | 20.0 | 30.0 | 100 | 1 |",
                 "| 25.0 | listing | TIMEOUT | GET /api/products: failed |");
+    }
+
+    @Test
+    void theReportTimesTheRollbackFromTheDecisionToTheFirstAnswerFromBlueAndToAllTrafficOnBlue() throws Exception {
+        Path report = temp.resolve("report.md");
+
+        Run run = python("ops/release/load.py", "report", releaseAndRollbackRequests().toString(),
+                releaseAndRollbackEvents().toString(), report.toString());
+
+        // Decided at t=19.5; the first request to blue starts at t=20.0 and takes 10 ms; the old
+        // proxy workers are gone at t=20.5.
+        assertThat(run.output()).contains("ROLLBACK first_ms=510 all_ms=1000 port=1111");
+        assertThat(Files.readString(report)).contains("first answer from blue (port 1111) after **510 ms**",
+                "all traffic on blue (every old proxy worker gone) after **1000 ms**",
+                "| rollback: decision until old workers drained | 19.5 | 20.5 | 11 | 0 | 15 | 19 | 19 | 1111: 6, 2222: 5 |");
+    }
+
+    /**
+     * Ten requests a second for 30 s: blue (port 1111) until t=10, green (2222) after, blue again
+     * from t=20 (the rollback); one 502 at t=12.5 and one timeout at t=25.
+     */
+    private Path releaseAndRollbackRequests() throws IOException {
+        StringBuilder requests = new StringBuilder();
+        for (int tenth = 0; tenth < 300; tenth++) {
+            double t = START + tenth / 10.0;
+            String port = t < START + 10 || t >= START + 20 ? "1111" : "2222";
+            String status = tenth == 125 ? "502" : tenth == 250 ? "TIMEOUT" : "200";
+            String latency = tenth == 125 ? "900.0" : tenth == 250 ? "15000.0" : String.valueOf(10 + tenth % 10);
+            requests.append("%.3f\t%s\t%s\tlisting\t%s\t%s%n".formatted(t, latency, status, port,
+                    status.equals("200") ? "" : "GET /api/products: failed"));
+        }
+        return Files.writeString(temp.resolve("requests.tsv"), requests);
+    }
+
+    /** The drill's events: blue stays up, drained, from the switch to green until the rollback. */
+    private Path releaseAndRollbackEvents() throws IOException {
+        return Files.writeString(temp.resolve("events.log"), """
+                %.3f green-starting build
+                %.3f green-ready port 2222
+                %.3f switch-to-green nginx reloaded
+                %.3f blue-drained workers gone, blue keeps running
+                %.3f rollback-decided back to blue
+                %.3f switch-to-blue nginx reloaded
+                %.3f green-drained workers gone
+                %.3f green-stopped graceful
+                %.3f blue-stopped graceful
+                """.formatted(START + 2, START + 9, START + 10, START + 10.5, START + 19.5, START + 20, START + 20.5,
+                START + 22, START + 31));
     }
 
     @Test

@@ -291,6 +291,17 @@ class KubernetesManifestsTests {
     }
 
     @Test
+    void eachEnvironmentKeepsOnlyThePreviousVersionRunningForItsRollbackWindow() throws Exception {
+        Map<String, Integer> windows = Map.of("overlays/production", 3600, "overlays/staging", 900);
+        for (Map.Entry<String, Integer> window : windows.entrySet()) {
+            Map<String, Object> blueGreen = map(path(only(render(window.getKey()), "Rollout"), "spec", "strategy",
+                    "blueGreen"));
+            assertThat(blueGreen.get("scaleDownDelaySeconds")).as(window.getKey()).isEqualTo(window.getValue());
+            assertThat(blueGreen.get("scaleDownDelayRevisionLimit")).as(window.getKey()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theReleaseSmokeTestPassesAgainstARunningBuildNestAndFailsOnAWrongPassword(@TempDir Path work)
             throws Exception {
         Path password = work.resolve("password");
