@@ -7,8 +7,10 @@
 # checks out with an Idempotency-Key, pays at the simulated gateway and verifies the payment, over
 # and over; a warm-up, then a measured period. Afterwards it checks the books in the database:
 # every purchase counted is a PAID order with a captured payment, no stock is negative or
-# over-reserved. Prints a Markdown table and, with --record, replaces the purchase section of
-# docs/benchmarks.md with it.
+# over-reserved. Also reports the application's CPU milliseconds per complete purchase (its process
+# CPU time over the measured period, from /proc): the figure to compare when other work shares the
+# machine and purchases a second swing with it. Prints a Markdown table and, with --record,
+# replaces the purchase section of docs/benchmarks.md with it.
 #
 # Usage: ops/bench/purchase.sh [--buyers N] [--duration SECONDS] [--warmup SECONDS]
 #                              [--products N] [--opts "JVM OPTIONS"] [--record] [--dry-run]
@@ -60,10 +62,13 @@ scratch_generate "$jar" --products="$products" --users=$((buyers > 100 ? buyers 
 scratch_start "$jar" "$opts"
 
 scratch_query "SELECT username FROM customer_account ORDER BY id LIMIT $buyers" >"$work/buyers.txt"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # The one password of every generated account (docs/data-generator.md).
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" com.buildnest.ordering.PurchaseLoad \
-  "$base" "$buyers" "$warmup" "$duration" "$work/buyers.txt" BuildNest-Load-Test-2026 >"$work/load.txt"
+  "$base" "$buyers" "$warmup" "$duration" "$work/buyers.txt" BuildNest-Load-Test-2026 "$app_pid" >"$work/load.txt"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 cat "$work/load.txt"
+log "load average before the load: $load_before; after it: $load_after"
 result=$(grep '^RESULT' "$work/load.txt") || fail "the load driver gave no result"
 declare -A r=()
 for pair in ${result#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
@@ -78,9 +83,9 @@ log "orders PAID=$paid (pending or failed: $pending), payments captured=$capture
 ((paid == captured)) || fail "$paid paid orders but $captured captured payments"
 ((paid >= r[purchases])) || fail "the driver counted ${r[purchases]} purchases in the measured period but only $paid orders are PAID"
 
-table=$(printf '%s\n' "| buyers | complete purchases/s | purchase p50 ms | p90 ms | p99 ms | failed calls | orders PAID (whole run) | stock out of bounds |" \
-  "|---|---|---|---|---|---|---|---|" \
-  "| $buyers | ${r[per_second]} | ${r[p50_ms]} | ${r[p90_ms]} | ${r[p99_ms]} | ${r[failed]} | $paid | $negative |")
+table=$(printf '%s\n' "| buyers | complete purchases/s | app CPU ms per purchase | purchase p50 ms | p90 ms | p99 ms | failed calls | orders PAID (whole run) | stock out of bounds |" \
+  "|---|---|---|---|---|---|---|---|---|" \
+  "| $buyers | ${r[per_second]} | ${r[cpu_ms_per_purchase]} | ${r[p50_ms]} | ${r[p90_ms]} | ${r[p99_ms]} | ${r[failed]} | $paid | $negative |")
 echo "$table"
 
 if [[ "$record" == true ]]; then
@@ -94,7 +99,7 @@ if [[ "$record" == true ]]; then
     echo
     echo "Command: \`ops/bench/purchase.sh --record\` (after \`./mvnw -DskipTests package\`). Date: $(date -u +%F)."
     echo "Machine: $(nproc) vCPU, $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(java -version 2>&1 | head -1),"
-    echo "MariaDB $(scratch_query "SELECT VERSION()"), Redis; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "MariaDB $(scratch_query "SELECT VERSION()"), Redis; load average before the load: $load_before, after it: $load_after."
     echo "Data: $products generated products with stock (\`generate --products=$products --users=100 --seed=1\`)."
     echo "Load: \`com.buildnest.ordering.PurchaseLoad\`, $buyers buyers each on its own thread and connection, a"
     echo "${warmup} s warm-up then ${duration} s measured; each purchase is four API calls (add to cart, checkout"
@@ -106,7 +111,7 @@ if [[ "$record" == true ]]; then
     echo "Per step (measured period):"
     echo
     echo '```'
-    grep -E '^  ' "$work/load.txt"
+    grep -E '^  |^application CPU' "$work/load.txt"
     echo '```'
     echo "<!-- purchase-bench:end -->"
   } >"$section"

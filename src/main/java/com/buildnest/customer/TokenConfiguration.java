@@ -1,6 +1,7 @@
 package com.buildnest.customer;
 
 import java.io.IOException;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +26,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import com.buildnest.platform.PlatformProperties;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
-import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
@@ -58,9 +55,8 @@ class TokenConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(KeyRing ring, CustomerProperties customer, Clock clock) {
-        JWKSource<SecurityContext> keys = (selector, context) -> keysFor(ring, selector);
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.HS512, keys));
+        processor.setJWSKeySelector((header, context) -> keysFor(ring, header));
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(ACCESS_TOKEN_TYPE));
         processor.setJWTClaimsSetVerifier((claims, context) -> {
             // Claims are checked by the validators below, with BuildNest's clock.
@@ -75,15 +71,16 @@ class TokenConfiguration {
         return decoder;
     }
 
-    private static List<JWK> keysFor(KeyRing ring, JWKSelector selector) {
-        JWKMatcher matcher = selector.getMatcher();
-        if (matcher.getKeyIDs() == null || matcher.getKeyIDs().size() != 1) {
-            return List.of(); // a token without a kid names no key of ours
+    /**
+     * The ring's secret for the token's {@code kid}, handed to Nimbus as it is: no JSON Web Key is
+     * built and decoded again for every request. Only HS512 is accepted; a token of another
+     * algorithm, or without a kid of ours, finds no key and is refused.
+     */
+    private static List<Key> keysFor(KeyRing ring, JWSHeader header) {
+        if (!JWSAlgorithm.HS512.equals(header.getAlgorithm()) || header.getKeyID() == null) {
+            return List.of();
         }
-        return ring.verificationKey(matcher.getKeyIDs().iterator().next())
-                .<JWK>map(SigningKey::jwk)
-                .map(List::of)
-                .orElse(List.of());
+        return ring.verificationKey(header.getKeyID()).<Key>map(SigningKey::secret).map(List::of).orElse(List.of());
     }
 
     private static OAuth2TokenValidator<Jwt> audience(String audience) {

@@ -225,14 +225,41 @@ public class Inventory {
         if (held.stream().anyMatch(r -> r.status() == Status.RELEASED)) {
             throw reservationReleased(reference);
         }
+        sell(reference, held);
+    }
+
+    /**
+     * Sells the stock still held for a reference, as {@link #confirm} does, and answers true; answers
+     * false and changes nothing when none is held any more (released, expired, already sold or never
+     * reserved), where {@code confirm} would refuse. For a caller that decides in its own transaction
+     * what a lost reservation means: a refusal thrown through this would mark that transaction for
+     * rollback. One read, then one statement for the reservation, one per SKU for the stock and one
+     * per ledger line; the caller's persistence context is flushed first but never cleared, so its
+     * entities stay managed.
+     */
+    @Transactional
+    public boolean confirmIfHeld(String reference) {
+        List<Reservation> held = reservations.findByReferenceOrderBySku(reference);
+        if (held.isEmpty() || held.stream().anyMatch(r -> r.status() != Status.ACTIVE)) {
+            return false;
+        }
+        sell(reference, held);
+        return true;
+    }
+
+    /** Sells the active lines of {@code held}, all of a reference's reservation, or throws and rolls all of it back. */
+    private void sell(String reference, List<Reservation> held) {
+        List<Reservation> active = held.stream().filter(r -> r.status() == Status.ACTIVE).toList();
+        if (active.isEmpty()) {
+            return; // sold already
+        }
+        // One conditional update for every line: any line released meanwhile (the expiry job, this very
+        // moment) leaves the count short, and the refusal rolls back the lines it did move.
+        if (reservations.transitionAll(reference, Status.ACTIVE, Status.CONFIRMED) != active.size()) {
+            throw reservationReleased(reference);
+        }
         Instant now = clock.instant();
-        for (Reservation reservation : held) {
-            if (reservation.status() != Status.ACTIVE) {
-                continue;
-            }
-            if (reservations.transition(reservation.id(), Status.ACTIVE, Status.CONFIRMED) == 0) {
-                throw reservationReleased(reference); // expired this very moment; roll everything back
-            }
+        for (Reservation reservation : active) {
             if (stock.sell(reservation.sku(), reservation.quantity(), now) == 0) {
                 throw new IllegalStateException("Reserved stock of " + reservation.sku() + " is missing");
             }

@@ -21,6 +21,11 @@ interface ReservationRepository extends JpaRepository<Reservation, Long> {
     @Query("update Reservation r set r.status = :to where r.id = :id and r.status = :from")
     int transition(Long id, Status from, Status to);
 
+    /** Moves every reservation line of a reference that is {@code from} to {@code to}; returns how many moved. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Reservation r set r.status = :to where r.reference = :reference and r.status = :from")
+    int transitionAll(String reference, Status from, Status to);
+
     @Query("select r from Reservation r where r.status = :status and r.expiresAt < :now order by r.expiresAt, r.id")
     List<Reservation> findExpired(Status status, Instant now, Pageable batch);
 }

@@ -50,8 +50,12 @@ interface StockRepository extends JpaRepository<Stock, String>, JpaSpecification
             where s.sku = :sku and s.reserved >= :quantity""")
     int release(String sku, long quantity, Instant now);
 
-    /** A reservation becomes a sale: the units leave the shelf and stop being reserved. */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    /**
+     * A reservation becomes a sale: the units leave the shelf and stop being reserved. Does not clear
+     * the persistence context: a sale is confirmed inside the payment's transaction, whose order must
+     * stay managed, and nothing on that path reads a {@code Stock} entity afterwards.
+     */
+    @Modifying(flushAutomatically = true)
     @Query("""
             update Stock s set s.onHand = s.onHand - :quantity, s.reserved = s.reserved - :quantity,
             s.version = s.version + 1, s.updatedAt = :now

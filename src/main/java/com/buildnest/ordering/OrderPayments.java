@@ -22,7 +22,7 @@ import com.buildnest.shared.IndianDay;
  * module announces each outcome once, and each handler is idempotent besides. A payment captured
  * for an order that can no longer be paid (cancelled, or its reservation ran out) is noted as a
  * refund owed, which {@link Refunds} pays back; so is one whose stock reservation ran out first.
- * Inventory is always called last: its conditional updates flush the session and then clear it.
+ * Releasing stock flushes the session and then clears it, so it comes last; selling it does not.
  */
 @Component
 class OrderPayments {
@@ -62,20 +62,23 @@ class OrderPayments {
             return;
         }
         Instant now = clock.instant();
-        if (!inventory.holds(order.orderNumber())) {
+        // The stock is sold first (it keeps this order managed); the invoice counter, which every
+        // payment takes in turn, is then locked only for the rest of the transaction.
+        if (!inventory.confirmIfHeld(order.orderNumber())) {
             // the stock went back to the shelf (the reservation ran out) before the money came: give it back
             order.expire(now);
             order.capturedTooLate(captured.paymentId(), captured.amount(), now);
             lifecycle.published(order, before, null, "payment arrived after the reservation ran out");
+            // last: releasing flushes this order and then detaches it from the session
             inventory.release(order.orderNumber());
             return;
         }
         LocalDate today = LocalDate.ofInstant(now, IndianDay.ZONE);
-        if (order.paid(captured.paymentId(), invoiceNumbers.next(today), today, now)) {
-            lifecycle.published(order, before, null, "payment " + captured.paymentId());
-            // last: inventory's statements flush this order and then detach it from the session
-            inventory.confirm(order.orderNumber());
+        if (!order.paid(captured.paymentId(), invoiceNumbers.next(today), today, now)) {
+            // an order awaiting payment has no payment yet, so this cannot happen; never sell unpaid stock
+            throw new IllegalStateException("Order " + order.orderNumber() + " refused payment " + captured.paymentId());
         }
+        lifecycle.published(order, before, null, "payment " + captured.paymentId());
     }
 
     @EventListener

@@ -35,7 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Not a test (no test runs it); run it against a running BuildNest with the simulated gateway and
  * customer accounts made by the data generator (signing up is throttled per address, as it should be):
- * {@code java -cp ... com.buildnest.ordering.PurchaseLoad BASE_URL BUYERS WARMUP_S MEASURED_S USERNAMES_FILE PASSWORD}.
+ * {@code java -cp ... com.buildnest.ordering.PurchaseLoad BASE_URL BUYERS WARMUP_S MEASURED_S USERNAMES_FILE PASSWORD [APP_PID]}.
+ * Given the application's process id (on Linux, same machine), it also reads the application's CPU time
+ * from {@code /proc/PID/stat} at the start and end of the measured period and reports the CPU
+ * milliseconds per complete purchase: a figure that, unlike purchases a second, barely moves when
+ * other work shares the machine.
  */
 public final class PurchaseLoad {
 
@@ -51,18 +55,22 @@ public final class PurchaseLoad {
     private volatile boolean measuring;
     private volatile boolean running = true;
 
-    private PurchaseLoad(URI base) {
+    /** The application's {@code /proc/PID/stat}, or null when its CPU time is not measured. */
+    private final Path appStat;
+
+    private PurchaseLoad(URI base, Path appStat) {
         this.base = base;
+        this.appStat = appStat;
         STEPS.forEach(step -> latencies.put(step, new Latencies()));
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: PurchaseLoad BASE_URL BUYERS WARMUP_SECONDS MEASURED_SECONDS USERNAMES_FILE PASSWORD");
+        if (args.length != 6 && args.length != 7) {
+            System.err.println("usage: PurchaseLoad BASE_URL BUYERS WARMUP_SECONDS MEASURED_SECONDS USERNAMES_FILE PASSWORD [APP_PID]");
             System.exit(2);
         }
         List<String> usernames = Files.readAllLines(Path.of(args[4])).stream().filter(line -> !line.isBlank()).toList();
-        new PurchaseLoad(URI.create(args[0])).run(usernames.subList(0, Integer.parseInt(args[1])), args[5],
+        new PurchaseLoad(URI.create(args[0]), args.length == 7 ? Path.of("/proc", args[6], "stat") : null).run(usernames.subList(0, Integer.parseInt(args[1])), args[5],
                 Integer.parseInt(args[2]), Integer.parseInt(args[3]));
     }
 
@@ -91,10 +99,12 @@ public final class PurchaseLoad {
         reset();
         measuring = true;
         long started = System.nanoTime();
+        long cpuBefore = appCpuMillis();
         report("measured", measuredSeconds);
         double seconds = (System.nanoTime() - started) / 1e9;
         measuring = false;
         long complete = purchases.sum();
+        long cpuMillis = appCpuMillis() - cpuBefore;
         running = false;
         done.await();
 
@@ -107,10 +117,30 @@ public final class PurchaseLoad {
         }
         long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
         failures.forEach((what, count) -> System.out.printf("  failed: %s x%d%n", what, count.sum()));
+        double cpuPerPurchase = appStat == null || complete == 0 ? 0 : (double) cpuMillis / complete;
+        if (appStat != null) {
+            System.out.printf("application CPU in the measured period: %.1f s (%.2f cores), %.1f ms per complete purchase%n",
+                    cpuMillis / 1e3, cpuMillis / 1e3 / seconds, cpuPerPurchase);
+        }
         Latencies purchase = latencies.get("purchase");
-        System.out.printf("RESULT buyers=%d purchases=%d per_second=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f failed=%d%n",
-                buyers, complete, complete / seconds, purchase.percentile(50), purchase.percentile(90),
-                purchase.percentile(99), failed);
+        System.out.printf("RESULT buyers=%d purchases=%d per_second=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f failed=%d"
+                + " cpu_ms_per_purchase=%.1f%n", buyers, complete, complete / seconds, purchase.percentile(50),
+                purchase.percentile(90), purchase.percentile(99), failed, cpuPerPurchase);
+    }
+
+    /**
+     * The application's user + system CPU time so far, in milliseconds, from fields 14 and 15 of
+     * {@code /proc/PID/stat} (clock ticks of 1/100 s, Linux's USER_HZ on every mainstream
+     * architecture); 0 when not measured.
+     */
+    private long appCpuMillis() throws IOException {
+        if (appStat == null) {
+            return 0;
+        }
+        String stat = Files.readString(appStat);
+        // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /** One purchase: cart, checkout, pay, verify; a refused step is counted and the purchase abandoned. */
