@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.buildnest.cart.Carts;
 import com.buildnest.customer.AddressBook;
+import com.buildnest.customer.AddressBook.AddressView;
 import com.buildnest.customer.AddressForm;
 import com.buildnest.customer.Registration;
 import com.buildnest.customer.SignIn;
@@ -164,6 +166,40 @@ class AccountController {
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("addresses", addressBook.addressesOf(subject(me)));
         return "account";
+    }
+
+    @GetMapping("/account/addresses/{id}/edit")
+    String editAddressPage(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id, Model model) {
+        AddressView editing = addressBook.address(subject(me), id);
+        model.addAttribute("editing", editing);
+        model.addAttribute("address", new AddressForm(editing.label(), editing.recipientName(), editing.phone(),
+                editing.line1(), editing.line2(), editing.landmark(), editing.city(), editing.state(),
+                editing.pinCode(), editing.gstin(), editing.isDefault()));
+        return "address-edit";
+    }
+
+    /** Replaces the address as {@code PUT /api/me/addresses/{id}} does; a ticked box makes it the default. */
+    @PostMapping("/account/addresses/{id}")
+    String editAddress(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id,
+            @Valid @ModelAttribute("address") AddressForm form, BindingResult errors, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        Map<String, String> fieldErrors = PageForms.messages(errors);
+        if (fieldErrors.isEmpty()) {
+            try {
+                addressBook.replace(subject(me), id, form);
+                redirect.addFlashAttribute("notice", "Address " + form.label() + " saved.");
+                return "redirect:/account";
+            } catch (BusinessRuleViolation refused) {
+                if (refused.field() == null) {
+                    throw refused;
+                }
+                fieldErrors.put(refused.field(), refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("editing", addressBook.address(subject(me), id));
+        return "address-edit";
     }
 
     @PostMapping("/account/addresses/{id}/delete")

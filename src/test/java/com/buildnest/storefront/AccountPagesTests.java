@@ -96,6 +96,42 @@ class AccountPagesTests {
         }
     }
 
+    @Test
+    void anAddressIsEditedWithFieldMessagesKeepingWhatWasTypedAndCanBecomeTheDefault() {
+        try (Browser browser = new Browser(port)) {
+            signUp(browser);
+            addAddress(browser, "Home", "Indiranagar 100 Feet Road", "560038");
+            addAddress(browser, "Site", "Plot 12, Whitefield", "560066");   // the newest added is the default
+            assertThat(browser.text(".addresses li:first-child")).contains("Site").contains("(default)");
+
+            browser.click("a[aria-label='Edit address Home']");
+            assertThat(browser.find("#address-line1").getDomProperty("value")).isEqualTo("Indiranagar 100 Feet Road");
+            browser.type("#address-line1", "12th Main, HAL 2nd Stage").type("#address-pinCode", "56003")
+                    .click("#address-isDefault").press("Save changes");
+            assertThat(browser.text("#address-pinCode-error")).isNotBlank();   // the customer module's PIN rule
+            assertThat(browser.find("#address-pinCode").getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find("#address-line1").getDomProperty("value")).isEqualTo("12th Main, HAL 2nd Stage");
+            assertThat(browser.find("#address-isDefault").isSelected()).isTrue();
+            browser.screenshot("address-edit");
+
+            browser.type("#address-pinCode", "560038").press("Save changes");
+            browser.waitForText(".notice", "Address Home saved");
+            assertThat(browser.text(".addresses li:first-child")).contains("Home").contains("(default)")
+                    .contains("12th Main, HAL 2nd Stage").contains("560038");
+            assertThat(browser.text(".addresses li:last-child")).contains("Site").doesNotContain("(default)")
+                    .contains("Plot 12, Whitefield");
+        }
+    }
+
+    private static void addAddress(Browser browser, String label, String line1, String pinCode) {
+        browser.open("/account");
+        browser.type("#address-label", label).type("#address-recipientName", "Ravi Kumar")
+                .type("#address-phone", "9876543210").type("#address-line1", line1)
+                .type("#address-city", "Bengaluru").type("#address-state", "KA").type("#address-pinCode", pinCode)
+                .press("Save address");
+        browser.waitForText(".addresses", line1);
+    }
+
     private static String signUp(Browser browser) {
         String name = "acct" + ThreadLocalRandom.current().nextInt(1_000_000);
         browser.open("/signup").type("#username", name).type("#email", name + "@example.com")
