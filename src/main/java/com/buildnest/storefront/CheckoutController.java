@@ -1,9 +1,13 @@
 package com.buildnest.storefront;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
@@ -15,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +38,8 @@ import com.buildnest.payment.PaymentSummary;
 import com.buildnest.payment.Payments;
 import com.buildnest.payment.SimulatedCheckout;
 import com.buildnest.payment.SimulatedCheckout.BrowserCallback;
+import com.buildnest.platform.web.PageForms;
+import com.buildnest.review.Reviews;
 import com.buildnest.shared.BusinessRuleViolation;
 
 /**
@@ -53,10 +61,15 @@ class CheckoutController {
     private final Payments payments;
     private final PageSession session;
     private final Refunds refunds;
+    private final Reviews reviews;
+    private final Clock clock;
 
     CheckoutController(Carts carts, AddressBook addressBook, Checkout checkout, Orders orders,
-            SimulatedCheckout simulated, Payments payments, PageSession session, Refunds refunds) {
+            SimulatedCheckout simulated, Payments payments, PageSession session, Refunds refunds, Reviews reviews,
+            Clock clock) {
         this.refunds = refunds;
+        this.reviews = reviews;
+        this.clock = clock;
         this.carts = carts;
         this.addressBook = addressBook;
         this.checkout = checkout;
@@ -135,10 +148,49 @@ class CheckoutController {
         return "orders";
     }
 
+    /**
+     * The order with its status history and tracking; a delivered order within its window offers a
+     * return, and each product the customer received and has not reviewed offers a review form.
+     */
     @GetMapping("/orders/{orderNumber}")
     String order(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber, Model model) {
-        model.addAttribute("order", orders.ofCustomer(me.accountId(), orderNumber));
+        OrderView order = orders.ofCustomer(me.accountId(), orderNumber);
+        model.addAttribute("order", order);
+        model.addAttribute("returnable", order.returnableAt(clock.instant()));
+        model.addAttribute("reviewable", reviews.reviewableBy(me.accountId(),
+                order.lines().stream().map(OrderView.Line::productId).toList()));
+        if (!model.containsAttribute("returnForm")) {
+            model.addAttribute("returnForm", new ReturnForm(""));
+        }
         return "order";
+    }
+
+    record ReturnForm(@NotBlank(message = "Tell us why you are returning the order.")
+            @Size(max = 500, message = "Keep the reason under 500 characters.") String reason) {
+    }
+
+    /** Asks to return the order as {@code POST /api/orders/{n}/return} does; the order module decides. */
+    @PostMapping("/orders/{orderNumber}/return")
+    String requestReturn(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber,
+            @Valid @ModelAttribute("returnForm") ReturnForm form, BindingResult errors, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                orders.requestReturn(orderNumber, me.accountId(), form.reason().strip());
+                redirect.addFlashAttribute("notice", "Your return request is sent. We will arrange the pick-up.");
+                return "redirect:/orders/" + orderNumber;
+            } catch (BusinessRuleViolation refused) {
+                if (refused.kind() == BusinessRuleViolation.Kind.NOT_FOUND) {
+                    throw refused;
+                }
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("returnError", refused.getMessage());
+                return order(me, orderNumber, model);
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("fieldErrors", PageForms.messages(errors));
+        return order(me, orderNumber, model);
     }
 
     /** Cancels as {@code POST /api/orders/{n}/cancel} does: the order module decides, then any refund owed is paid. */
