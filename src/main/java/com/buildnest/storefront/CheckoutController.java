@@ -29,15 +29,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.buildnest.cart.Carts;
 import com.buildnest.customer.AddressBook;
+import com.buildnest.customer.CustomerContacts;
 import com.buildnest.customer.SignIn.SignedInAccount;
 import com.buildnest.ordering.Checkout;
 import com.buildnest.ordering.OrderView;
+import com.buildnest.ordering.OrderStatus;
 import com.buildnest.ordering.Orders;
 import com.buildnest.ordering.Refunds;
+import com.buildnest.payment.GatewayCheckout;
+import com.buildnest.payment.PaymentProperties;
+import com.buildnest.payment.PaymentSignatureInvalid;
 import com.buildnest.payment.PaymentSummary;
 import com.buildnest.payment.Payments;
 import com.buildnest.payment.SimulatedCheckout;
 import com.buildnest.payment.SimulatedCheckout.BrowserCallback;
+import com.buildnest.platform.security.BrowserProtections;
 import com.buildnest.platform.web.PageForms;
 import com.buildnest.review.Reviews;
 import com.buildnest.shared.BusinessRuleViolation;
@@ -62,11 +68,13 @@ class CheckoutController {
     private final PageSession session;
     private final Refunds refunds;
     private final Reviews reviews;
+    private final CustomerContacts contacts;
     private final Clock clock;
 
     CheckoutController(Carts carts, AddressBook addressBook, Checkout checkout, Orders orders,
             SimulatedCheckout simulated, Payments payments, PageSession session, Refunds refunds, Reviews reviews,
-            Clock clock) {
+            CustomerContacts contacts, Clock clock) {
+        this.contacts = contacts;
         this.refunds = refunds;
         this.reviews = reviews;
         this.clock = clock;
@@ -117,12 +125,70 @@ class CheckoutController {
         }
     }
 
-    /** The order to pay, with its GST split and delivery, and the simulated gateway's buttons. */
+    /**
+     * The order to pay, with its GST split and delivery; then the simulated gateway's buttons, or,
+     * when the payment module runs Razorpay, Razorpay Checkout opened by {@code /js/razorpay-checkout.js}
+     * with the values of {@link RazorpayCheckout} (this page alone may then load Razorpay's hosts).
+     */
     @GetMapping("/pay/{orderNumber}")
-    String payPage(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber, Model model) {
+    String payPage(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber,
+            HttpServletRequest request, Model model) {
         OrderView order = orders.ofCustomer(me.accountId(), orderNumber);
         model.addAttribute("order", order);
+        if (order.status() == OrderStatus.PENDING_PAYMENT || order.status() == OrderStatus.PAYMENT_FAILED) {
+            payments.checkoutOf(orderNumber, me.accountId())
+                    .filter(checkout -> checkout.gateway() == PaymentProperties.Gateway.RAZORPAY)
+                    .ifPresent(checkout -> {
+                        model.addAttribute("razorpay", RazorpayCheckout.of(checkout, order,
+                                contacts.contactOf(me.accountId()).orElse(null)));
+                        BrowserProtections.allowRazorpayCheckout(request);
+                    });
+        }
         return "pay";
+    }
+
+    /**
+     * What Razorpay Checkout is opened with, passed to the page's script as data- attributes: the
+     * public key id (never the secret), the amount in paise, the gateway order and the prefill.
+     */
+    record RazorpayCheckout(String keyId, long amountPaise, String currency, String orderId, String name,
+            String description, String prefillName, String prefillEmail, String prefillContact) {
+
+        static RazorpayCheckout of(GatewayCheckout checkout, OrderView order, CustomerContacts.Contact contact) {
+            return new RazorpayCheckout(checkout.keyId(), checkout.amount().paise(), checkout.currency(),
+                    checkout.gatewayOrderId(), "BuildNest", "Order " + order.orderNumber(),
+                    contact == null ? order.shippingAddress().recipientName() : contact.name(),
+                    contact == null ? "" : contact.email(), order.shippingAddress().phone());
+        }
+    }
+
+    /**
+     * Razorpay Checkout's handler posts what Razorpay handed the browser; the payment module verifies
+     * the signature and asks Razorpay, exactly as {@code POST /api/payments/razorpay/verify} does.
+     */
+    @PostMapping("/pay/{orderNumber}/razorpay")
+    String verifyRazorpay(@AuthenticationPrincipal SignedInAccount me, @PathVariable String orderNumber,
+            @RequestParam(name = "razorpay_order_id", defaultValue = "") String razorpayOrderId,
+            @RequestParam(name = "razorpay_payment_id", defaultValue = "") String razorpayPaymentId,
+            @RequestParam(name = "razorpay_signature", defaultValue = "") String razorpaySignature,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        try {
+            PaymentSummary paid = payments.confirmCheckout(me.accountId(), razorpayOrderId, razorpayPaymentId,
+                    razorpaySignature);
+            redirect.addFlashAttribute("notice", "Thank you! Your payment was received.");
+            return "redirect:/orders/" + paid.orderNumber();
+        } catch (PaymentSignatureInvalid refused) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("paymentError", "Razorpay's answer could not be verified, so the order is not "
+                    + "marked paid. If money left your account, it is refunded automatically.");
+        } catch (BusinessRuleViolation refused) {
+            if (refused.kind() == BusinessRuleViolation.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("paymentError", refused.getMessage());
+        }
+        return payPage(me, orderNumber, request, model);
     }
 
     @PostMapping("/pay/{orderNumber}")
