@@ -1,5 +1,7 @@
 package com.buildnest.storefront;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +14,11 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.buildnest.cart.Carts;
 import com.buildnest.customer.AddressBook;
 import com.buildnest.customer.AddressBook.AddressView;
 import com.buildnest.customer.AddressForm;
@@ -45,20 +49,23 @@ import com.buildnest.shared.BusinessRuleViolation;
 @Controller
 class AccountController {
 
+    /** A page of this shop to come back to after signing in; nothing else (no open redirect). */
+    private static final String SAFE_NEXT = "/[A-Za-z0-9/_-]*";
+
     private final SignIn signIn;
     private final SignInThrottling throttling;
     private final Registration registration;
     private final AddressBook addressBook;
-    private final Carts carts;
     private final PageSession session;
+    private final List<SocialProvider> socialProviders;
 
     AccountController(SignIn signIn, SignInThrottling throttling, Registration registration, AddressBook addressBook,
-            Carts carts, PageSession session) {
+            PageSession session, ObjectProvider<ClientRegistrationRepository> registrations) {
+        this.socialProviders = configured(registrations);
         this.signIn = signIn;
         this.throttling = throttling;
         this.registration = registration;
         this.addressBook = addressBook;
-        this.carts = carts;
         this.session = session;
     }
 
@@ -106,7 +113,7 @@ class AccountController {
             model.addAttribute("formError", "Too many attempts. Wait a minute and try again.");
             return "signin";
         }
-        return "redirect:" + (next != null && next.matches("/[A-Za-z0-9/_-]*") ? next : "/");
+        return "redirect:" + (next != null && next.matches(SAFE_NEXT) ? next : "/");
     }
 
     @GetMapping("/signup")
@@ -219,6 +226,39 @@ class AccountController {
 
     private void signInAs(SignedInAccount account, HttpServletRequest request, HttpServletResponse response) {
         session.signIn(account, request, response);
-        PageModel.remember(carts.cart(session.shopper(account, request)), request);
+    }
+
+    /** A provider configured under {@code spring.security.oauth2.client.registration.*}, as its button names it. */
+    record SocialProvider(String id, String name) {
+    }
+
+    @ModelAttribute("socialProviders")
+    List<SocialProvider> socialProviders() {
+        return socialProviders;
+    }
+
+    /**
+     * "Continue with Google": the customer module's social sign-in ({@code /oauth2/authorization/…}),
+     * marked as started from this page session so it ends signed in here rather than with API tokens.
+     */
+    @GetMapping("/signin/social/{provider}")
+    String socialSignIn(@PathVariable String provider, @RequestParam(required = false) String next,
+            HttpServletRequest request) {
+        if (socialProviders.stream().noneMatch(configured -> configured.id().equals(provider))) {
+            throw BusinessRuleViolation.notFound("auth.social-provider-unknown", "There is no such way to sign in.");
+        }
+        session.startSocialSignIn(next != null && next.matches(SAFE_NEXT) ? next : "/", request);
+        return "redirect:/oauth2/authorization/" + provider;
+    }
+
+    private static List<SocialProvider> configured(ObjectProvider<ClientRegistrationRepository> registrations) {
+        List<SocialProvider> providers = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> clients) {
+            for (Object client : clients) {
+                ClientRegistration registration = (ClientRegistration) client;
+                providers.add(new SocialProvider(registration.getRegistrationId(), registration.getClientName()));
+            }
+        }
+        return List.copyOf(providers);
     }
 }

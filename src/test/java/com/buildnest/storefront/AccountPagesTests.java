@@ -2,6 +2,10 @@ package com.buildnest.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -121,6 +125,20 @@ class AccountPagesTests {
             assertThat(browser.text(".addresses li:last-child")).contains("Site").doesNotContain("(default)")
                     .contains("Plot 12, Whitefield");
         }
+    }
+
+    @Test
+    void withNoSocialProviderConfiguredTheSignInAndSignUpPagesOfferNoSocialButton() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String page : new String[] { "/signin", "/signup" }) {
+            HttpResponse<String> shown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(shown.statusCode()).isEqualTo(200);
+            assertThat(shown.body()).contains("<form").doesNotContain("Continue with").doesNotContain("social-sign-in");
+        }
+        HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/signin/social/google")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(404);
     }
 
     private static void addAddress(Browser browser, String label, String line1, String pinCode) {
