@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refreshes the storefront screenshots under docs/screenshots/ by running the browser journey
-# (storefront.ShopperJourneyTests) in headless Chromium with -Dscreenshots=true.
+# (storefront.ShopperJourneyTests, AccountPagesTests, OrderAfterDeliveryPagesTests) in headless Chromium with -Dscreenshots=true.
 # Needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver).
 # Usage: ops/storefront/screenshots.sh [--dry-run]
 set -euo pipefail
@@ -12,5 +12,5 @@ parse_common_flags "$@"
 command -v chromium >/dev/null || fail "chromium is missing: apt-get install -y chromium chromium-driver"
 command -v chromedriver >/dev/null || fail "chromedriver is missing: apt-get install -y chromium chromium-driver"
 log "running the shopper journey in headless Chromium; screenshots go to docs/screenshots/"
-run ./mvnw -B -ntp -q test -Dtest=ShopperJourneyTests -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false
+run ./mvnw -B -ntp -q test -Dtest='ShopperJourneyTests,AccountPagesTests,OrderAfterDeliveryPagesTests' -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false
 log "screenshots refreshed under docs/screenshots/"
