@@ -83,8 +83,16 @@ class AccountController {
     }
 
     @GetMapping("/signin")
-    String signInPage(Model model) {
+    String signInPage(@RequestParam(required = false) String social, Model model) {
         model.addAttribute("form", new SignInForm("", ""));
+        if (social != null) {
+            model.addAttribute("socialError", switch (social) {
+                case "auth.social-email-unverified" ->
+                    "That account has no verified e-mail address to sign in with. Sign up with your e-mail instead.";
+                case "auth.account-disabled" -> "This account is disabled.";
+                default -> "Signing in there did not work. Try again, or use your password.";
+            });
+        }
         return "signin";
     }
 
@@ -235,6 +243,12 @@ class AccountController {
     @ModelAttribute("socialProviders")
     List<SocialProvider> socialProviders() {
         return socialProviders;
+    }
+
+    /** Where the social sign-in buttons come back to: a page of this shop, or nowhere in particular. */
+    @ModelAttribute("socialNext")
+    String socialNext(@RequestParam(required = false) String next) {
+        return next != null && next.matches(SAFE_NEXT) ? next : null;
     }
 
     /**
