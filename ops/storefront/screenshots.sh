@@ -13,6 +13,6 @@ parse_common_flags "$@"
 command -v chromium >/dev/null || fail "chromium is missing: apt-get install -y chromium chromium-driver"
 command -v chromedriver >/dev/null || fail "chromedriver is missing: apt-get install -y chromium chromium-driver"
 log "running the shopper journey in headless Chromium; screenshots go to docs/screenshots/"
-journeys=ShopperJourneyTests,StaffShipsTheOrderJourneyTests,DashboardPagesTests,InventoryPagesTests,CustomerPagesTests,AuditAndOutboxPagesTests,CatalogPagesTests
+journeys=ShopperJourneyTests,StaffShipsTheOrderJourneyTests,DashboardPagesTests,InventoryPagesTests,CustomerPagesTests,AuditAndOutboxPagesTests,CatalogPagesTests,AccountPagesTests,OrderAfterDeliveryPagesTests
 run ./mvnw -B -ntp -q test -Dtest="$journeys" -Dscreenshots=true -Dsurefire.failIfNoSpecifiedTests=false
 log "screenshots refreshed under docs/screenshots/"

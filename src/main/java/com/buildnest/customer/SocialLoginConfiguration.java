@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +46,8 @@ import com.buildnest.shared.BusinessRuleViolation;
  * {@code spring.security.oauth2.client.registration.*}; without any, these paths answer 404. The
  * short redirect dance keeps its state in a signed cookie, not a session, so the provider's
  * callback may reach any replica; it ends by sending the browser on with the same token pair a
- * password sign-in returns.
+ * password sign-in returns. A sign-in started from the shop's pages ({@link PageSessions}) ends in
+ * the page session instead.
  */
 @Configuration
 class SocialLoginConfiguration {
@@ -56,7 +58,8 @@ class SocialLoginConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain socialLogin(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
-            SocialSignIn signIn, CustomerProperties properties, KeyRing ring) throws Exception {
+            SocialSignIn signIn, CustomerProperties properties, KeyRing ring, ObjectProvider<PageSessions> pageSessions)
+            throws Exception {
         http.securityMatcher("/oauth2/**", "/login/oauth2/**")
                 .csrf(csrf -> csrf.disable()) // the OAuth2 state parameter protects the callback
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -70,6 +73,19 @@ class SocialLoginConfiguration {
                             .authorizationRequestRepository(new SignedCookieAuthorizationRequests(ring)))
                     .userInfoEndpoint(userInfo -> userInfo.userService(withGitHubEmail(RestClient.create(), properties)))
                     .successHandler((request, response, authentication) -> {
+                        PageSessions pages = pageSessions.getIfAvailable();
+                        Optional<String> page = pages == null ? Optional.empty()
+                                : pages.socialSignInStartedFrom(request);
+                        if (page.isPresent()) {
+                            try {
+                                pages.signIn(signIn.completeForPage(profileOf(authentication),
+                                        pages.guestCartToken(request)), request, response);
+                                finish(request, response, page.get());
+                            } catch (BusinessRuleViolation refused) {
+                                finish(request, response, pages.refusedPage(refused.code()));
+                            }
+                            return;
+                        }
                         try {
                             TokenPair tokens = signIn.complete(profileOf(authentication));
                             finish(request, response, redirect + "#access_token=" + tokens.accessToken()
@@ -81,6 +97,11 @@ class SocialLoginConfiguration {
                     })
                     .failureHandler((request, response, failure) -> {
                         log.info("Social sign-in failed: {}", failure.getMessage());
+                        PageSessions pages = pageSessions.getIfAvailable();
+                        if (pages != null && pages.socialSignInStartedFrom(request).isPresent()) {
+                            finish(request, response, pages.refusedPage("auth.social-sign-in-failed"));
+                            return;
+                        }
                         finish(request, response, redirect + "#error=auth.social-sign-in-failed");
                     }));
         }

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.buildnest.customer.IdentityEvents.AccountRegistered;
+import com.buildnest.customer.IdentityEvents.SignedIn;
 import com.buildnest.customer.IdentityEvents.SocialIdentityLinked;
+import com.buildnest.customer.SignIn.SignedInAccount;
 import com.buildnest.shared.BusinessRuleViolation;
 
 /**
@@ -50,13 +52,30 @@ class SocialSignIn {
 
     @Transactional
     TokenPair complete(SocialProfile profile) {
+        return sessions.start(account(profile));
+    }
+
+    /**
+     * The same sign-in ending in a page session of the shop ({@link PageSessions}): the account is
+     * found, linked or created exactly as for {@link #complete}, announced as {@link SignedIn} with
+     * the browser's guest cart token so the cart merges, and no tokens are issued.
+     */
+    @Transactional
+    SignedInAccount completeForPage(SocialProfile profile, String guestCartToken) {
+        Account account = account(profile);
+        events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
+        return new SignedInAccount(account.id(), account.username(),
+                account.roles().stream().map(Role::name).sorted().toList());
+    }
+
+    private Account account(SocialProfile profile) {
         Account account = identities.findByProviderAndSubject(profile.provider(), profile.subject())
                 .flatMap(identity -> accounts.findById(identity.accountId()))
                 .orElseGet(() -> link(profile));
         if (!account.enabled()) {
             throw BusinessRuleViolation.unauthenticated("auth.account-disabled", "This account is disabled.");
         }
-        return sessions.start(account);
+        return account;
     }
 
     private Account link(SocialProfile profile) {

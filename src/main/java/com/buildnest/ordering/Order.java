@@ -307,6 +307,16 @@ class Order {
         return true;
     }
 
+    /**
+     * Until when the customer may still ask to return this order ({@link #requestReturn}): a delivered
+     * order whose return was never rejected, up to {@code window} after delivery; otherwise null.
+     */
+    Instant returnableUntil(Duration window) {
+        Instant deliveredAt = deliveredAt();
+        return status == OrderStatus.DELIVERED && deliveredAt != null && !returnRejected() ? deliveredAt.plus(window)
+                : null;
+    }
+
     /** When the order was first delivered (a rejected return delivers it again; that does not count). */
     Instant deliveredAt() {
         return history.stream()

@@ -1,6 +1,7 @@
 package com.buildnest.ordering;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,13 @@ import com.buildnest.shared.Money;
  */
 public record OrderView(String orderNumber, OrderStatus status, Instant placedAt, Instant reservationExpiresAt,
         List<Line> lines, Totals totals, Address shippingAddress, String placeOfSupply, String supply,
-        String billingGstin, Payment payment, Invoice invoice, Shipment shipment, List<Step> history) {
+        String billingGstin, Payment payment, Invoice invoice, Shipment shipment, List<Step> history,
+        Instant returnableUntil) {
+
+    /** Whether the customer may ask to return the order at {@code now}: delivered, within the return window. */
+    public boolean returnableAt(Instant now) {
+        return returnableUntil != null && now.isBefore(returnableUntil);
+    }
 
     public record Line(long productId, String sku, String name, String hsnCode, String unit, long quantity, Money unitPrice,
             Money taxableValue, BigDecimal gstRate, Money cgst, Money sgst, Money igst, Money lineTotal) {
@@ -45,7 +52,7 @@ public record OrderView(String orderNumber, OrderStatus status, Instant placedAt
     public record Step(OrderStatus status, Instant at, String note) {
     }
 
-    static OrderView of(Order order) {
+    static OrderView of(Order order, Duration returnWindow) {
         List<Line> lines = order.lines().stream().map(line -> {
             TaxSplit tax = line.tax();
             return new Line(line.productId(), line.sku(), line.name(), line.hsnCode(), line.unit(), line.quantity(),
@@ -63,6 +70,7 @@ public record OrderView(String orderNumber, OrderStatus status, Instant placedAt
                 order.invoiceNumber() == null ? null : new Invoice(order.invoiceNumber(), order.invoicedOn(),
                         "/api/orders/" + order.orderNumber() + "/invoice"),
                 order.carrier() == null ? null : new Shipment(order.carrier(), order.trackingNumber()),
-                order.history().stream().map(step -> new Step(step.to(), step.at(), step.note())).toList());
+                order.history().stream().map(step -> new Step(step.to(), step.at(), step.note())).toList(),
+                order.returnableUntil(returnWindow));
     }
 }

@@ -48,7 +48,7 @@ public class Orders {
     /** The customer's own order; another customer's is not found, exactly like one that does not exist. */
     @Transactional(readOnly = true)
     public OrderView ofCustomer(long accountId, String orderNumber) {
-        return OrderView.of(owned(accountId, orderNumber));
+        return view(owned(accountId, orderNumber));
     }
 
     @Transactional(readOnly = true)
@@ -87,7 +87,7 @@ public class Orders {
     /** Any order, as staff see it; one that does not exist is not found. */
     @Transactional(readOnly = true)
     public OrderView forStaff(String orderNumber) {
-        return OrderView.of(orders.findByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber)));
+        return view(orders.findByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber)));
     }
 
     @Transactional
@@ -118,7 +118,7 @@ public class Orders {
         OrderStatus before = order.status();
         order.cancel(actorId, ownerAccountId != null, reason, clock.instant());
         published(order, before, actorId, reason);
-        OrderView cancelled = OrderView.of(order);
+        OrderView cancelled = view(order);
         // last: inventory's statements flush this order and then detach it from the session
         if (before == OrderStatus.PENDING_PAYMENT || before == OrderStatus.PAYMENT_FAILED) {
             inventory.release(orderNumber);
@@ -131,16 +131,20 @@ public class Orders {
     /**
      * The customer asks to return their own delivered order within the return window; asking again
      * while the request is open answers the order unchanged. Another customer's order is not found.
+     *
+     * @throws BusinessRuleViolation {@code order.return-window-closed} after the window,
+     *         {@code order.return-rejected} when asked again after staff said no, or an illegal
+     *         transition when the order is not delivered; nothing changes then
      */
     @Transactional
-    OrderView requestReturn(String orderNumber, long accountId, String reason) {
+    public OrderView requestReturn(String orderNumber, long accountId, String reason) {
         Order order = orders.lockByOrderNumber(orderNumber).filter(found -> found.accountId() == accountId)
                 .orElseThrow(() -> notFound(orderNumber));
         OrderStatus before = order.status();
         if (order.requestReturn(accountId, reason, properties.returnWindow(), clock.instant())) {
             published(order, before, accountId, reason);
         }
-        return OrderView.of(order);
+        return view(order);
     }
 
     /**
@@ -153,10 +157,10 @@ public class Orders {
         Order order = orders.lockByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber));
         OrderStatus before = order.status();
         if (!order.receiveReturn(staffId, clock.instant())) {
-            return OrderView.of(order);
+            return view(order);
         }
         published(order, before, staffId, "goods received back");
-        OrderView returned = OrderView.of(order);
+        OrderView returned = view(order);
         restock(returned, "return of order " + orderNumber, staffId); // last: it flushes and detaches the order
         return returned;
     }
@@ -169,7 +173,7 @@ public class Orders {
         if (order.rejectReturn(staffId, reason, clock.instant())) {
             published(order, before, staffId, reason);
         }
-        return OrderView.of(order);
+        return view(order);
     }
 
     /**
@@ -207,7 +211,11 @@ public class Orders {
         OrderStatus before = order.status();
         change.accept(order);
         published(order, before, actorId, null);
-        return OrderView.of(order);
+        return view(order);
+    }
+
+    private OrderView view(Order order) {
+        return OrderView.of(order, properties.returnWindow());
     }
 
     void published(Order order, OrderStatus before, Long actorId, String note) {

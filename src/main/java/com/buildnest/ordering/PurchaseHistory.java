@@ -1,5 +1,8 @@
 package com.buildnest.ordering;
 
+import java.util.Collection;
+import java.util.Set;
+
 import jakarta.persistence.EntityManager;
 
 import org.springframework.stereotype.Service;
@@ -31,5 +34,21 @@ public class PurchaseHistory {
                 where o.accountId = :accountId and l.productId = :productId and h.to = :delivered""", Long.class)
                 .setParameter("accountId", accountId).setParameter("productId", productId)
                 .setParameter("delivered", OrderStatus.DELIVERED).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Which of the products some delivered order of the account had ({@link #hasReceived}, for many
+     * products in one statement).
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> received(long accountId, Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(entityManager.createQuery("""
+                select distinct l.productId from Order o join o.lines l join o.history h
+                where o.accountId = :accountId and l.productId in :productIds and h.to = :delivered""", Long.class)
+                .setParameter("accountId", accountId).setParameter("productIds", productIds)
+                .setParameter("delivered", OrderStatus.DELIVERED).getResultList());
     }
 }

@@ -164,6 +164,16 @@ public class Payments {
     }
 
     /** The owner's payment of a gateway order; someone else's is not found, as if it did not exist. */
+    /**
+     * What the browser's checkout needs to pay an order already started ({@link #start}), read only:
+     * the gateway, its order, the public key id and the amount. Empty when the order number has no
+     * payment of this account's.
+     */
+    public Optional<GatewayCheckout> checkoutOf(String orderNumber, long ownerAccountId) {
+        return payments.findByOrderNumber(orderNumber).filter(payment -> payment.ownedBy(ownerAccountId))
+                .map(payment -> payment.checkout(gateway.keyId()));
+    }
+
     Payment ownedPayment(long ownerAccountId, String gatewayOrderId) {
         if (gatewayOrderId == null || gatewayOrderId.isBlank()) {
             throw notFound();

@@ -1,5 +1,6 @@
 package com.buildnest.review;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Page;
@@ -24,4 +25,8 @@ interface ReviewRepository extends JpaRepository<Review, Long> {
     List<Object[]> countVisibleByStars(long productId);
 
     boolean existsByProductIdAndAccountId(long productId, long accountId);
+
+    /** Which of the products the account has reviewed (hidden reviews too: a customer reviews a product once). */
+    @Query("select r.productId from Review r where r.accountId = :accountId and r.productId in :productIds")
+    List<Long> findProductIdsReviewedBy(long accountId, Collection<Long> productIds);
 }

@@ -2,7 +2,10 @@ package com.buildnest.review;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -90,6 +93,20 @@ public class Reviews {
         Map<Long, String> names = customers.publicNames(found.map(Review::accountId).toSet());
         RatingSummary summary = ratings.findById(productId).map(ProductRating::summary).orElse(RatingSummary.NONE);
         return new ReviewPage(found.map(review -> view(review, names)), summary.view());
+    }
+
+    /**
+     * Which of the products the account may review now: it received them ({@code review.not-purchased}
+     * otherwise) and has not reviewed them yet ({@code review.already-reviewed}), so a page offers
+     * the form only where {@link #post} would accept it. Two statements, however many products.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> reviewableBy(long accountId, Collection<Long> productIds) {
+        Set<Long> reviewable = new HashSet<>(purchases.received(accountId, productIds));
+        if (!reviewable.isEmpty()) {
+            reviews.findProductIdsReviewedBy(accountId, reviewable).forEach(reviewable::remove);
+        }
+        return reviewable;
     }
 
     /**

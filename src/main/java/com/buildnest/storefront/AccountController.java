@@ -1,5 +1,7 @@
 package com.buildnest.storefront;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +14,11 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,9 +27,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import com.buildnest.cart.Carts;
 import com.buildnest.customer.AddressBook;
+import com.buildnest.customer.AddressBook.AddressView;
 import com.buildnest.customer.AddressForm;
 import com.buildnest.customer.Registration;
 import com.buildnest.customer.SignIn;
@@ -43,20 +49,23 @@ import com.buildnest.shared.BusinessRuleViolation;
 @Controller
 class AccountController {
 
+    /** A page of this shop to come back to after signing in; nothing else (no open redirect). */
+    private static final String SAFE_NEXT = "/[A-Za-z0-9/_-]*";
+
     private final SignIn signIn;
     private final SignInThrottling throttling;
     private final Registration registration;
     private final AddressBook addressBook;
-    private final Carts carts;
     private final PageSession session;
+    private final List<SocialProvider> socialProviders;
 
     AccountController(SignIn signIn, SignInThrottling throttling, Registration registration, AddressBook addressBook,
-            Carts carts, PageSession session) {
+            PageSession session, ObjectProvider<ClientRegistrationRepository> registrations) {
+        this.socialProviders = configured(registrations);
         this.signIn = signIn;
         this.throttling = throttling;
         this.registration = registration;
         this.addressBook = addressBook;
-        this.carts = carts;
         this.session = session;
     }
 
@@ -74,8 +83,16 @@ class AccountController {
     }
 
     @GetMapping("/signin")
-    String signInPage(Model model) {
+    String signInPage(@RequestParam(required = false) String social, Model model) {
         model.addAttribute("form", new SignInForm("", ""));
+        if (social != null) {
+            model.addAttribute("socialError", switch (social) {
+                case "auth.social-email-unverified" ->
+                    "That account has no verified e-mail address to sign in with. Sign up with your e-mail instead.";
+                case "auth.account-disabled" -> "This account is disabled.";
+                default -> "Signing in there did not work. Try again, or use your password.";
+            });
+        }
         return "signin";
     }
 
@@ -104,7 +121,7 @@ class AccountController {
             model.addAttribute("formError", "Too many attempts. Wait a minute and try again.");
             return "signin";
         }
-        return "redirect:" + (next != null && next.matches("/[A-Za-z0-9/_-]*") ? next : "/");
+        return "redirect:" + (next != null && next.matches(SAFE_NEXT) ? next : "/");
     }
 
     @GetMapping("/signup")
@@ -166,6 +183,40 @@ class AccountController {
         return "account";
     }
 
+    @GetMapping("/account/addresses/{id}/edit")
+    String editAddressPage(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id, Model model) {
+        AddressView editing = addressBook.address(subject(me), id);
+        model.addAttribute("editing", editing);
+        model.addAttribute("address", new AddressForm(editing.label(), editing.recipientName(), editing.phone(),
+                editing.line1(), editing.line2(), editing.landmark(), editing.city(), editing.state(),
+                editing.pinCode(), editing.gstin(), editing.isDefault()));
+        return "address-edit";
+    }
+
+    /** Replaces the address as {@code PUT /api/me/addresses/{id}} does; a ticked box makes it the default. */
+    @PostMapping("/account/addresses/{id}")
+    String editAddress(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id,
+            @Valid @ModelAttribute("address") AddressForm form, BindingResult errors, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        Map<String, String> fieldErrors = PageForms.messages(errors);
+        if (fieldErrors.isEmpty()) {
+            try {
+                addressBook.replace(subject(me), id, form);
+                redirect.addFlashAttribute("notice", "Address " + form.label() + " saved.");
+                return "redirect:/account";
+            } catch (BusinessRuleViolation refused) {
+                if (refused.field() == null) {
+                    throw refused;
+                }
+                fieldErrors.put(refused.field(), refused.getMessage());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("fieldErrors", fieldErrors);
+        model.addAttribute("editing", addressBook.address(subject(me), id));
+        return "address-edit";
+    }
+
     @PostMapping("/account/addresses/{id}/delete")
     String removeAddress(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id) {
         addressBook.remove(subject(me), id);
@@ -183,6 +234,45 @@ class AccountController {
 
     private void signInAs(SignedInAccount account, HttpServletRequest request, HttpServletResponse response) {
         session.signIn(account, request, response);
-        PageModel.remember(carts.cart(session.shopper(account, request)), request);
+    }
+
+    /** A provider configured under {@code spring.security.oauth2.client.registration.*}, as its button names it. */
+    record SocialProvider(String id, String name) {
+    }
+
+    @ModelAttribute("socialProviders")
+    List<SocialProvider> socialProviders() {
+        return socialProviders;
+    }
+
+    /** Where the social sign-in buttons come back to: a page of this shop, or nowhere in particular. */
+    @ModelAttribute("socialNext")
+    String socialNext(@RequestParam(required = false) String next) {
+        return next != null && next.matches(SAFE_NEXT) ? next : null;
+    }
+
+    /**
+     * "Continue with Google": the customer module's social sign-in ({@code /oauth2/authorization/…}),
+     * marked as started from this page session so it ends signed in here rather than with API tokens.
+     */
+    @GetMapping("/signin/social/{provider}")
+    String socialSignIn(@PathVariable String provider, @RequestParam(required = false) String next,
+            HttpServletRequest request) {
+        if (socialProviders.stream().noneMatch(configured -> configured.id().equals(provider))) {
+            throw BusinessRuleViolation.notFound("auth.social-provider-unknown", "There is no such way to sign in.");
+        }
+        session.startSocialSignIn(next != null && next.matches(SAFE_NEXT) ? next : "/", request);
+        return "redirect:/oauth2/authorization/" + provider;
+    }
+
+    private static List<SocialProvider> configured(ObjectProvider<ClientRegistrationRepository> registrations) {
+        List<SocialProvider> providers = new ArrayList<>();
+        if (registrations.getIfAvailable() instanceof Iterable<?> clients) {
+            for (Object client : clients) {
+                ClientRegistration registration = (ClientRegistration) client;
+                providers.add(new SocialProvider(registration.getRegistrationId(), registration.getClientName()));
+            }
+        }
+        return List.copyOf(providers);
     }
 }

@@ -29,7 +29,7 @@ class PageSecurity {
 
     /** The page paths; kept in step with the controllers of this package. */
     static final String[] PAGES = { "/", "/search", "/categories/**", "/products/**", "/cart", "/cart/**",
-            "/signin", "/signup", "/signout", "/password/**", "/reset-password", "/account", "/account/**",
+            "/signin", "/signin/social/*", "/signup", "/signout", "/password/**", "/reset-password", "/account", "/account/**",
             "/checkout", "/checkout/**", "/orders", "/orders/**", "/pay/**", "/css/**", "/js/**", "/webjars/**",
             "/favicon.ico" };
 

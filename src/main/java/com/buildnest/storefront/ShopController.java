@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import com.buildnest.catalog.ProductAttribute;
 import com.buildnest.catalog.ProductCatalog;
 import com.buildnest.catalog.ProductCatalog.SearchPage;
 import com.buildnest.catalog.ProductCatalog.SearchQuery;
+import com.buildnest.customer.SignIn.SignedInAccount;
 import com.buildnest.review.Reviews;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.shared.Money;
@@ -67,10 +69,12 @@ class ShopController {
         return "search";
     }
 
+    /** The product; "Write a review" only for a signed-in customer the review module would accept it from. */
     @GetMapping("/products/{id}")
-    String product(@PathVariable long id, Model model) {
+    String product(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id, Model model) {
         model.addAttribute("product", catalog.product(id));
         model.addAttribute("reviews", reviews.ofProduct(id, 0, REVIEWS));
+        model.addAttribute("mayReview", me != null && reviews.reviewableBy(me.accountId(), List.of(id)).contains(id));
         if (!model.containsAttribute("quantity")) {
             model.addAttribute("quantity", "");
         }

@@ -66,9 +66,12 @@ class WishlistController {
         return "redirect:/account/wishlist";
     }
 
+    /** Posts a review from the product page or a delivered order's page ({@code from}), and goes back there. */
     @PostMapping("/account/reviews")
     String review(@AuthenticationPrincipal SignedInAccount me, @RequestParam long productId,
-            @Valid @ModelAttribute("review") ReviewForm form, BindingResult errors, RedirectAttributes redirect) {
+            @RequestParam(required = false) String from, @Valid @ModelAttribute("review") ReviewForm form,
+            BindingResult errors, RedirectAttributes redirect) {
+        String back = from != null && from.matches("/orders/[A-Za-z0-9-]{1,40}") ? from : "/products/" + productId;
         try {
             if (errors.hasErrors()) {
                 FieldError first = errors.getFieldErrors().get(0);
@@ -82,9 +85,11 @@ class WishlistController {
                 throw refused;
             }
             redirect.addFlashAttribute("reviewError", refused.getMessage());
+            redirect.addFlashAttribute("reviewProduct", productId);
+            redirect.addFlashAttribute("reviewRating", form.rating() == null ? null : form.rating().intValue());
             redirect.addFlashAttribute("reviewTitle", form.title());
             redirect.addFlashAttribute("reviewText", form.text());
         }
-        return "redirect:/products/" + productId;
+        return "redirect:" + back;
     }
 }

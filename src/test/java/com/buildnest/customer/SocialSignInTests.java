@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Sign-in with Google (OpenID Connect) and GitHub (OAuth 2) against a local fake of both
  * providers, through the real redirects: a first sign-in creates or links an account, a later
- * one finds it, and both end with the same token pair as a password sign-in.
+ * one finds it, and both end with the same token pair as a password sign-in; started from the
+ * shop's sign-in page ("Continue with Google"), it ends in the page session instead.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ApiClient.class)
@@ -151,6 +152,78 @@ class SocialSignInTests {
     @Test
     void providerThatIsNotConfiguredIsNotFound() {
         assertProblem(api.get("/oauth2/authorization/facebook"), 404, "request.not-found");
+    }
+
+    @Test
+    void continueWithGoogleOnTheShopsPagesEndsSignedInToThePageSessionWithoutTokens() throws Exception {
+        HttpClient browser = browser();
+        String signInPage = browser.send(page("/signin?next=/orders"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(signInPage).contains("Continue with Google").contains("Continue with GitHub")
+                .contains("href=\"/signin/social/google?next=/orders\"");
+        assertThat(browser.send(page("/signup"), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("href=\"/signin/social/github\"");
+        String name = unique();
+        provider.nextPerson(new Person("g-" + name, name + "@gmail.example", true, "Asha Rao", null));
+
+        String landing = followToTheShop(browser, "/signin/social/google?next=/orders");
+
+        assertThat(landing).isEqualTo("/orders").doesNotContain("access_token");
+        HttpResponse<String> orders = browser.send(page("/orders"), HttpResponse.BodyHandlers.ofString());
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains(name);   // the account menu names the signed-in customer
+        assertThat(accounts.findByEmail(name + "@gmail.example")).isPresent();
+    }
+
+    @Test
+    void aPageSignInTheCustomerModuleRefusesComesBackToTheSignInPageWithItsReasonAndSignsNothingIn()
+            throws Exception {
+        HttpClient browser = browser();
+        String name = unique();
+        provider.nextPerson(new Person("g-" + name, name + "@gmail.example", false, "Asha Rao", null));
+
+        String landing = followToTheShop(browser, "/signin/social/google");
+
+        assertThat(landing).isEqualTo("/signin?social=auth.social-email-unverified");
+        assertThat(browser.send(page(landing), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("no verified e-mail address");
+        HttpResponse<String> account = browser.send(page("/account"), HttpResponse.BodyHandlers.ofString());
+        assertThat(account.statusCode()).isEqualTo(302);
+        assertThat(account.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(accounts.findByEmail(name + "@gmail.example")).isEmpty();
+    }
+
+    @Test
+    void aProviderThatIsNotConfiguredHasNoPageSignIn() throws Exception {
+        HttpResponse<String> unknown = browser().send(page("/signin/social/facebook"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    private HttpClient browser() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private HttpRequest page(String path) {
+        return HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).header("Accept", "text/html").build();
+    }
+
+    /** Follows a page's social sign-in through the provider and back; answers the shop's page it ends on. */
+    private String followToTheShop(HttpClient browser, String start) throws Exception {
+        URI next = URI.create(api.baseUrl() + start);
+        for (int hop = 0; hop < 6; hop++) {
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(next).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("hop %d to %s: %s", hop, next, response.body()).isEqualTo(302);
+            URI location = next.resolve(response.headers().firstValue("Location").orElseThrow());
+            String path = location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
+            if (location.toString().startsWith(api.baseUrl()) && !path.startsWith("/oauth2/")
+                    && !path.startsWith("/login/oauth2/")) {
+                return path + (location.getRawFragment() == null ? "" : "#" + location.getRawFragment());
+            }
+            next = location;
+        }
+        throw new AssertionError("the sign-in never came back to the shop");
     }
 
     /** Follows the redirects a browser would: BuildNest → provider → BuildNest → the shop's page. */

@@ -2,6 +2,10 @@ package com.buildnest.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -21,7 +25,8 @@ import com.buildnest.testing.BuildNestTest;
 
 /**
  * The account pages in a real browser: password reset through the mailed link, the wishlist,
- * a review refused to a customer who never received the product, and cancelling an unpaid order.
+ * no review form for a customer who never received the product, editing an address, and
+ * cancelling an unpaid order.
  */
 @BuildNestTest
 class AccountPagesTests {
@@ -79,7 +84,7 @@ class AccountPagesTests {
     }
 
     @Test
-    void aSavedProductIsOnTheWishlistAndAReviewIsRefusedWithoutADeliveredOrder() {
+    void aSavedProductIsOnTheWishlistAndNoReviewIsOfferedWithoutADeliveredOrder() {
         try (Browser browser = new Browser(port)) {
             signUp(browser);
             browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
@@ -90,9 +95,8 @@ class AccountPagesTests {
             assertThat(browser.text("#wishlist")).contains(product);
 
             browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
-            browser.type("#review-title", "Sets fast").type("#review-text", "Good cement").press("Publish review");
-            assertThat(browser.text("#review-error")).contains("received");
-            assertThat(browser.find("#review-text").getDomProperty("value")).isEqualTo("Good cement");
+            assertThat(browser.text("#reviews-heading")).isEqualTo("Reviews");
+            assertThat(browser.all("#write-review")).as("only a customer who received it may review").isEmpty();
         }
     }
 
@@ -114,6 +118,56 @@ class AccountPagesTests {
             browser.open("/orders/" + order).click("#cancel-order");
             assertThat(browser.waitForText("#order-status", "CANCELLED")).isEqualTo("CANCELLED");
         }
+    }
+
+    @Test
+    void anAddressIsEditedWithFieldMessagesKeepingWhatWasTypedAndCanBecomeTheDefault() {
+        try (Browser browser = new Browser(port)) {
+            signUp(browser);
+            addAddress(browser, "Home", "Indiranagar 100 Feet Road", "560038");
+            addAddress(browser, "Site", "Plot 12, Whitefield", "560066");   // the newest added is the default
+            assertThat(browser.text(".addresses li:first-child")).contains("Site").contains("(default)");
+
+            browser.click("a[aria-label='Edit address Home']");
+            assertThat(browser.find("#address-line1").getDomProperty("value")).isEqualTo("Indiranagar 100 Feet Road");
+            browser.type("#address-line1", "12th Main, HAL 2nd Stage").type("#address-pinCode", "56003")
+                    .click("#address-isDefault").press("Save changes");
+            assertThat(browser.text("#address-pinCode-error")).isNotBlank();   // the customer module's PIN rule
+            assertThat(browser.find("#address-pinCode").getDomAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(browser.find("#address-line1").getDomProperty("value")).isEqualTo("12th Main, HAL 2nd Stage");
+            assertThat(browser.find("#address-isDefault").isSelected()).isTrue();
+            browser.screenshot("address-edit");
+
+            browser.type("#address-pinCode", "560038").press("Save changes");
+            browser.waitForText(".notice", "Address Home saved");
+            assertThat(browser.text(".addresses li:first-child")).contains("Home").contains("(default)")
+                    .contains("12th Main, HAL 2nd Stage").contains("560038");
+            assertThat(browser.text(".addresses li:last-child")).contains("Site").doesNotContain("(default)")
+                    .contains("Plot 12, Whitefield");
+        }
+    }
+
+    @Test
+    void withNoSocialProviderConfiguredTheSignInAndSignUpPagesOfferNoSocialButton() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String page : new String[] { "/signin", "/signup" }) {
+            HttpResponse<String> shown = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + page))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(shown.statusCode()).isEqualTo(200);
+            assertThat(shown.body()).contains("<form").doesNotContain("Continue with").doesNotContain("social-sign-in");
+        }
+        HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/signin/social/google")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(404);
+    }
+
+    private static void addAddress(Browser browser, String label, String line1, String pinCode) {
+        browser.open("/account");
+        browser.type("#address-label", label).type("#address-recipientName", "Ravi Kumar")
+                .type("#address-phone", "9876543210").type("#address-line1", line1)
+                .type("#address-city", "Bengaluru").type("#address-state", "KA").type("#address-pinCode", pinCode)
+                .press("Save address");
+        browser.waitForText(".addresses", line1);
     }
 
     private static String signUp(Browser browser) {

@@ -2,6 +2,8 @@ package com.buildnest.platform.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.PortMapper;
@@ -10,6 +12,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +38,23 @@ public class BrowserProtections {
         }
     };
 
+    private static final String RAZORPAY_CHECKOUT = BrowserProtections.class.getName() + ".razorpayCheckout";
+
     private final TransportSecurityProperties transport;
     private final Environment environment;
 
     BrowserProtections(TransportSecurityProperties transport, Environment environment) {
         this.transport = transport;
         this.environment = environment;
+    }
+
+    /**
+     * Lets this one response load Razorpay Checkout: its Content-Security-Policy adds Razorpay's
+     * hosts and nothing else ({@code SecurityConfiguration.RAZORPAY_CHECKOUT_CONTENT_SECURITY_POLICY}).
+     * For a page controller that renders the checkout; every other response keeps the strict policy.
+     */
+    public static void allowRazorpayCheckout(HttpServletRequest request) {
+        request.setAttribute(RAZORPAY_CHECKOUT, Boolean.TRUE);
     }
 
     /** Adds the protections to a chain being built. */
@@ -50,6 +64,9 @@ public class BrowserProtections {
                     .redirectToHttps(https -> https.requestMatchers(new PlainHttpFromOutside(environment)));
         }
         RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        // Headers are written when the response commits, after the controller has said what the page opens.
+        RequestMatcher razorpayCheckout = request -> request.getAttribute(RAZORPAY_CHECKOUT) != null;
+        RequestMatcher strict = new NegatedRequestMatcher(new OrRequestMatcher(swaggerUi, razorpayCheckout));
         http.headers(headers -> headers
                 .httpStrictTransportSecurity(hsts -> hsts
                         .maxAgeInSeconds(SecurityConfiguration.HSTS_MAX_AGE_SECONDS).includeSubDomains(true))
@@ -57,8 +74,11 @@ public class BrowserProtections {
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .permissionsPolicyHeader(permissions -> permissions.policy(SecurityConfiguration.PERMISSIONS_POLICY))
-                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(strict,
                         new ContentSecurityPolicyHeaderWriter(SecurityConfiguration.CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(razorpayCheckout,
+                        new ContentSecurityPolicyHeaderWriter(
+                                SecurityConfiguration.RAZORPAY_CHECKOUT_CONTENT_SECURITY_POLICY)))
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
                         new ContentSecurityPolicyHeaderWriter(SecurityConfiguration.SWAGGER_UI_CONTENT_SECURITY_POLICY))));
     }

@@ -46,6 +46,18 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     /**
+     * A page that opens Razorpay Checkout ({@link BrowserProtections#allowRazorpayCheckout}): the strict
+     * policy plus Razorpay's hosts only, as Razorpay's own plugins list them: its script (and the
+     * scripts and images it loads from its CDN), its payment frame, and its telemetry.
+     */
+    static final String RAZORPAY_CHECKOUT_CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' https://checkout.razorpay.com https://cdn.razorpay.com; style-src 'self'; "
+            + "img-src 'self' data: https://cdn.razorpay.com; font-src 'self'; "
+            + "connect-src 'self' https://lumberjack.razorpay.com https://lumberjack-metrics.razorpay.com; "
+            + "frame-src https://api.razorpay.com; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    /**
      * Swagger UI (off in {@code prod}) renders with inline style attributes and data: images; its
      * scripts are still same-origin files only.
      */
