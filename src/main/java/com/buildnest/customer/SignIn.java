@@ -62,7 +62,7 @@ public class SignIn {
     public SignedInAccount signInToPage(String identifier, String password, String guestCartToken) {
         Account account = verified(identifier, password);
         events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
-        return signedIn(account);
+        return signedIn(account, clock.instant());
     }
 
     /**
@@ -82,9 +82,10 @@ public class SignIn {
                 .orElse(false);
     }
 
-    SignedInAccount signedIn(Account account) {
+    /** A page session's sign-in of the account, at {@code at}: by password here, or socially. */
+    static SignedInAccount signedIn(Account account, Instant at) {
         return new SignedInAccount(account.id(), account.username(),
-                account.roles().stream().map(Role::name).sorted().toList(), clock.instant(), credentialStamp(account));
+                account.roles().stream().map(Role::name).sorted().toList(), at, credentialStamp(account));
     }
 
     /**

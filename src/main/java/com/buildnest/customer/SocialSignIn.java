@@ -2,6 +2,7 @@ package com.buildnest.customer;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -63,9 +64,9 @@ class SocialSignIn {
     @Transactional
     SignedInAccount completeForPage(SocialProfile profile, String guestCartToken) {
         Account account = account(profile);
-        events.publishEvent(new SignedIn(account.id(), guestCartToken, clock.instant()));
-        return new SignedInAccount(account.id(), account.username(),
-                account.roles().stream().map(Role::name).sorted().toList());
+        Instant now = clock.instant();
+        events.publishEvent(new SignedIn(account.id(), guestCartToken, now));
+        return SignIn.signedIn(account, now);
     }
 
     private Account account(SocialProfile profile) {

@@ -144,7 +144,8 @@ class RazorpayCheckoutPageTests {
         startedWithRazorpay(orderNumber);
         JsonNode placed = purchase.order(buyer, orderNumber);
         String gatewayOrderId = placed.get("payment").get("gatewayOrderId").asString();
-        SignedInAccount me = new SignedInAccount(buyer.accountId(), "buyer", List.of("CUSTOMER"));
+        SignedInAccount me = new SignedInAccount(buyer.accountId(), "buyer", List.of("CUSTOMER"), clock.instant(),
+                "the controller is called directly: no session to check");
         try (RazorpayMode razorpay = new RazorpayMode(context)) {
             CheckoutController page = new CheckoutController(carts, addressBook, checkout, orders, simulated,
                     razorpay.payments(), session, refunds, reviews, contacts, clock);
