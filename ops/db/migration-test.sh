@@ -57,11 +57,13 @@ seconds() { printf '%d.%d' $(($1 / 1000)) $(($1 % 1000 / 100)); }
 
 work=$(mktemp -d)
 chmod 700 "$work"
-databases=()
+databases=() session_pid="" session_output=""
 cleanup() {
   local database
-  [[ -z "$session_pid" ]] || kill "$session_pid" 2>/dev/null || true # a run that failed mid-step
-  session_end
+  if [[ -n "$session_pid" ]]; then # a run that failed mid-step: its migrate session ends too
+    kill "$session_pid" 2>/dev/null || true
+    session_end
+  fi
   for database in "${databases[@]}"; do
     if [[ "$keep" == true ]]; then log "kept database $database (--keep)"; else db -e "DROP DATABASE IF EXISTS \`$database\`" || true; fi
   done
@@ -319,7 +321,6 @@ orders_note=""
 # session_start DATABASE: this release's `migrate session` on DATABASE, one JVM for every migrate step
 # there (Liquibase and Hibernate load once); session_run ARGS...: one step, its exit code returned and
 # its output logged and kept in $session_output; session_end: the process ends with its input.
-session_pid="" session_output=""
 session_start() {
   mkfifo "$work/session.in" "$work/session.out"
   # shellcheck disable=SC2046 # the environment words are meant to split
