@@ -1,7 +1,10 @@
 package com.buildnest.platform.migration;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,12 +64,21 @@ public final class DatabaseMigration {
               --timings=FILE (update, rollback) one tab-separated line per changeset:
                              id, author, file, milliseconds, how its statements lock
               --skip-entities (verify) leave out the Hibernate check
+              session        reads commands from standard input, one a line (each as above, say
+                             "rollback v1.4.0 --timings=rollback.tsv"), runs them one after the other in
+                             this one process (Liquibase and Hibernate load once) and after each prints
+                             "migrate session: exit N"; ends at the end of the input
             The database comes from SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and
             SPRING_DATASOURCE_PASSWORD (environment only, so a password never shows on a command line).
             Exit codes: 0 done, 1 failed or the schema differs, 2 bad arguments, 3 refused.
             """;
 
     private static final String MODE = "migrate";
+
+    private static final String SESSION = "session";
+
+    /** What a session prints after each command, followed by its exit code. */
+    static final String SESSION_EXIT = "migrate session: exit ";
 
     /** Held so the setting outlives garbage collection: Liquibase's INFO lines would drown the progress. */
     private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
@@ -88,7 +100,47 @@ public final class DatabaseMigration {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
             logback.getLogger("org.mariadb.jdbc").setLevel(Level.ERROR);
         }
-        return run(Arrays.asList(arguments).subList(1, arguments.length), System.getenv(), System.out, System.err);
+        List<String> rest = Arrays.asList(arguments).subList(1, arguments.length);
+        if (rest.equals(List.of(SESSION))) {
+            return session(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.getenv(),
+                    System.out, System.err);
+        }
+        return run(rest, System.getenv(), System.out, System.err);
+    }
+
+    /**
+     * Runs one command a line until the input ends, each answered with {@value #SESSION_EXIT} and its
+     * exit code, so a script drives a whole rehearsal (update, verify, tag, rollback, update) with one
+     * JVM start and Liquibase's and Hibernate's classes loaded once. 0 when every command succeeded.
+     */
+    static int session(BufferedReader in, Map<String, String> environment, PrintStream out, PrintStream err) {
+        int worst = DONE;
+        for (String line = readLine(in, err); line != null; line = readLine(in, err)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> command = List.of(line.trim().split("\\s+"));
+            int code;
+            if (command.contains(SESSION)) {
+                err.println("migrate session: a session runs the other commands, not another session");
+                code = BAD_ARGUMENTS;
+            } else {
+                code = run(command, environment, out, err);
+            }
+            worst = code == DONE ? worst : FAILED;
+            out.println(SESSION_EXIT + code);
+            out.flush();
+        }
+        return worst;
+    }
+
+    private static String readLine(BufferedReader in, PrintStream err) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            err.println("migrate session: cannot read the next command: " + e);
+            return null;
+        }
     }
 
     static int run(List<String> arguments, Map<String, String> environment, PrintStream out, PrintStream err) {
@@ -111,7 +163,7 @@ public final class DatabaseMigration {
                 words.add(argument);
             }
         }
-        String command = words.get(0);
+        String command = words.isEmpty() ? "" : words.get(0);
         int expectedWords = command.equals("tag") || command.equals("rollback") ? 2 : 1;
         if (!List.of("status", "update", "tag", "rollback", "verify").contains(command) || words.size() != expectedWords) {
             err.println("migrate: expected one of status, update, tag NAME, rollback TAG, verify (see --help), not "

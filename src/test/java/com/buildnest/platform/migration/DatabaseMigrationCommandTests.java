@@ -3,8 +3,10 @@ package com.buildnest.platform.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +137,33 @@ class DatabaseMigrationCommandTests {
     }
 
     @Test
+    void sessionRunsCommandsOneALineInOneProcessAndAnswersEachWithItsExitCode() throws Exception {
+        try (ScratchDatabase scratch = ScratchDatabase.beside(environment)) {
+            Path timings = directory.resolve("rollback.tsv");
+            String commands = String.join("\n", "update", "", "verify --skip-entities", "tag v1.0.0",
+                    "rollback v0.9.0", "rollback empty --timings=" + timings, "session", "status");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code = DatabaseMigration.session(new BufferedReader(new StringReader(commands)), environment(scratch),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            String answers = out.toString(StandardCharsets.UTF_8);
+            assertThat(answers.lines().filter(line -> line.startsWith(DatabaseMigration.SESSION_EXIT)))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .containsExactly("migrate session: exit 0", "migrate session: exit 0", "migrate session: exit 0",
+                            "migrate session: exit 3", "migrate session: exit 0", "migrate session: exit 2",
+                            "migrate session: exit 0");
+            assertThat(answers).contains("schema matches the changelog", "tagged the database v1.0.0",
+                    "rolled back " + Files.readAllLines(timings).size() + " changesets to empty");
+            assertThat(code).as("one command failed").isEqualTo(DatabaseMigration.FAILED);
+            try (Connection connection = scratch.connect()) {
+                assertThat(SchemaShape.of(connection).describe()).as("the rollback ran").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void refusesBadArgumentsAndAMissingDatabase() {
         Map<String, String> none = Map.of();
         assertThat(run(List.of("upgrade"), none).code()).isEqualTo(DatabaseMigration.BAD_ARGUMENTS);
@@ -150,8 +179,12 @@ class DatabaseMigrationCommandTests {
     }
 
     private static Result migrate(ScratchDatabase scratch, String... arguments) {
-        return run(List.of(arguments), Map.of("SPRING_DATASOURCE_URL", scratch.url(), "SPRING_DATASOURCE_USERNAME",
-                scratch.username(), "SPRING_DATASOURCE_PASSWORD", scratch.password()));
+        return run(List.of(arguments), environment(scratch));
+    }
+
+    private static Map<String, String> environment(ScratchDatabase scratch) {
+        return Map.of("SPRING_DATASOURCE_URL", scratch.url(), "SPRING_DATASOURCE_USERNAME", scratch.username(),
+                "SPRING_DATASOURCE_PASSWORD", scratch.password());
     }
 
     private static Result run(List<String> arguments, Map<String, String> environment) {
