@@ -183,6 +183,7 @@ public final class DataGeneration {
                     "spring.main.banner-mode", "off",
                     "server.port", "-1",              // a web context (security needs one) but no open port
                     "management.server.port", "-1",
+                    "buildnest.platform.scheduling.enabled", "false", // no job acts on rows being written
                     "logging.level.com.buildnest.platform.ReadyAnnouncement", "warn",
                     "logging.level.org.hibernate.search.mapper.massindexing", "warn"))); // the progress display says it
         };

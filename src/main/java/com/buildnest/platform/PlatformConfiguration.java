@@ -2,6 +2,7 @@ package com.buildnest.platform;
 
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -9,9 +10,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Beans every module may inject, scheduling for periodic work and asynchronous after-commit work. */
 @Configuration
-@EnableScheduling
 @EnableAsync
 class PlatformConfiguration {
+
+    /**
+     * The modules' periodic jobs (reservation expiry, refunds owed, secret reloads, partner
+     * deliveries…). On unless {@code buildnest.platform.scheduling.enabled=false}: the data
+     * generator turns them off, so that no job acts on rows while they are being written.
+     */
+    @Configuration
+    @EnableScheduling
+    @ConditionalOnProperty(name = "buildnest.platform.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+    static class Scheduling {
+    }
 
     /** The one source of "now", so that tests can fix time instead of sleeping. */
     @Bean
