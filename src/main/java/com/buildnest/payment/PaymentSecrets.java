@@ -31,6 +31,9 @@ class PaymentSecrets {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentSecrets.class);
 
+    /** How long the files must stay unchanged before a change is taken. */
+    private static final Duration SETTLE = Duration.ofMillis(200);
+
     /** One reading of the three values; the key id is null for the simulated gateway. */
     private record Reading(String keyId, String keySecret, String webhookSecret) {
         @Override
@@ -77,11 +80,12 @@ class PaymentSecrets {
         if (!secrets.mounted()) {
             return false;
         }
-        Reading latest = new Reading(
-                applied.keyId() == null ? null : secrets.read(prefix + "key-id").orElse(applied.keyId()),
-                secrets.read(prefix + "key-secret").orElse(applied.keySecret()),
-                secrets.read(prefix + "webhook-secret").orElse(applied.webhookSecret()));
+        Reading latest = read();
         if (latest.equals(applied)) {
+            return false;
+        }
+        latest = settled(latest);
+        if (latest == null || latest.equals(applied)) {
             return false;
         }
         if (blank(latest.keySecret()) || blank(latest.webhookSecret())) {
@@ -106,6 +110,37 @@ class PaymentSecrets {
         log.info("Payment gateway secrets rotated: {}", detail);
         events.publishEvent(new SecretReloaded(RotatedSecret.RAZORPAY.tag(), detail, clock.instant()));
         return true;
+    }
+
+    private Reading read() {
+        return new Reading(
+                applied.keyId() == null ? null : secrets.read(prefix + "key-id").orElse(applied.keyId()),
+                secrets.read(prefix + "key-secret").orElse(applied.keySecret()),
+                secrets.read(prefix + "webhook-secret").orElse(applied.webhookSecret()));
+    }
+
+    /**
+     * The files are written one after the other (the rotation script writes three), so a change is
+     * taken only once a second reading, {@link #SETTLE} later, finds the same values: a key id
+     * paired with the key secret it replaces would have every API call refused.
+     *
+     * @return the settled reading, or null when the files are still changing (tried at the next round)
+     */
+    private Reading settled(Reading changed) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                Thread.sleep(SETTLE.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            Reading again = read();
+            if (again.equals(changed)) {
+                return changed;
+            }
+            changed = again;
+        }
+        return null;
     }
 
     private static boolean blank(String value) {

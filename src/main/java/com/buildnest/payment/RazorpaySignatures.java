@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -26,58 +25,63 @@ final class RazorpaySignatures {
 
     private static final String HMAC = "HmacSHA256";
 
-    private record Secrets(byte[] key, byte[] webhook) {
-        static Secrets of(String keySecret, String webhookSecret) {
-            return new Secrets(keySecret.getBytes(StandardCharsets.UTF_8),
-                    webhookSecret.getBytes(StandardCharsets.UTF_8));
+    /**
+     * One secret, and the secret it replaced while that one's grace lasts. Each of the two secrets
+     * rotates on its own: a rotation seen in two steps (the key secret's file changed first, the
+     * webhook secret's a moment later) must not cut short the grace of the one replaced first.
+     */
+    private record Rotating(byte[] current, byte[] replaced, Instant replacedUntil) {
+        static Rotating of(String secret) {
+            return new Rotating(secret.getBytes(StandardCharsets.UTF_8), null, Instant.MIN);
+        }
+
+        Rotating to(String secret, Instant replacedUntil) {
+            byte[] next = secret.getBytes(StandardCharsets.UTF_8);
+            return MessageDigest.isEqual(next, current) ? this : new Rotating(next, current, replacedUntil);
+        }
+
+        boolean signed(byte[] data, String signature, Instant now) {
+            return matches(hmacHex(current, data), signature)
+                    || replaced != null && now.isBefore(replacedUntil) && matches(hmacHex(replaced, data), signature);
         }
     }
 
-    private volatile Secrets current;
-    private volatile Secrets replaced;
-    private volatile Instant replacedUntil = Instant.MIN;
+    private volatile Rotating key;
+    private volatile Rotating webhook;
     private volatile Clock clock = Clock.systemUTC();
 
     RazorpaySignatures(String keySecret, String webhookSecret) {
-        this.current = Secrets.of(keySecret, webhookSecret);
+        this.key = Rotating.of(keySecret);
+        this.webhook = Rotating.of(webhookSecret);
     }
 
     /**
-     * Signs with the new secrets from now on; the secrets replaced keep verifying for {@code grace}
-     * (a secret replaced earlier than that is forgotten).
+     * Signs with the new secrets from now on; a secret that changed keeps verifying for {@code grace}
+     * (a secret replaced earlier than that is forgotten), one that did not change keeps its own grace.
      */
     synchronized void rotate(String keySecret, String webhookSecret, Duration grace, Clock now) {
-        replaced = current;
-        replacedUntil = now.instant().plus(grace);
+        Instant until = now.instant().plus(grace);
         clock = now;
-        current = Secrets.of(keySecret, webhookSecret);
+        key = key.to(keySecret, until);
+        webhook = webhook.to(webhookSecret, until);
     }
 
     /** Whether {@code signature} is Razorpay's for this payment of this order (the order id we stored). */
     boolean checkoutSignatureValid(String gatewayOrderId, String paymentId, String signature) {
         byte[] data = (gatewayOrderId + "|" + paymentId).getBytes(StandardCharsets.UTF_8);
-        return paymentId != null && signedByCurrentOrReplaced(Secrets::key, data, signature);
+        return paymentId != null && key.signed(data, signature, clock.instant());
     }
 
     boolean webhookSignatureValid(byte[] body, String signature) {
-        return signedByCurrentOrReplaced(Secrets::webhook, body, signature);
+        return webhook.signed(body, signature, clock.instant());
     }
 
     String signCheckout(String gatewayOrderId, String paymentId) {
-        return hmacHex(current.key(), (gatewayOrderId + "|" + paymentId).getBytes(StandardCharsets.UTF_8));
+        return hmacHex(key.current(), (gatewayOrderId + "|" + paymentId).getBytes(StandardCharsets.UTF_8));
     }
 
     String signWebhook(byte[] body) {
-        return hmacHex(current.webhook(), body);
-    }
-
-    private boolean signedByCurrentOrReplaced(Function<Secrets, byte[]> secret, byte[] data, String signature) {
-        if (matches(hmacHex(secret.apply(current), data), signature)) {
-            return true;
-        }
-        Secrets previous = replaced;
-        return previous != null && clock.instant().isBefore(replacedUntil)
-                && matches(hmacHex(secret.apply(previous), data), signature);
+        return hmacHex(webhook.current(), body);
     }
 
     private static boolean matches(String expected, String given) {

@@ -8,16 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +24,7 @@ import com.buildnest.platform.PlatformProperties;
 import com.buildnest.platform.secrets.MountedSecrets;
 import com.buildnest.platform.secrets.SecretReloaded;
 import com.buildnest.shared.Money;
+import com.buildnest.testing.MovableClock;
 import com.buildnest.testing.OpsScript;
 
 /**
@@ -43,23 +40,7 @@ class RazorpayKeyRotationTests {
     static final RazorpayFake razorpay = new RazorpayFake();
     static final Duration GRACE = Duration.ofHours(1);
 
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-26T04:00:00Z"));
-    final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T04:00:00Z"));
 
     @AfterAll
     static void stop() {
@@ -102,7 +83,7 @@ class RazorpayKeyRotationTests {
         assertThat(client.signatures().webhookSignatureValid(body, oldWebhookSignature)).isTrue();
         assertThat(client.signatures().checkoutSignatureValid("order_Old", "pay_Old", oldCheckoutSignature)).isTrue();
 
-        now.set(now.get().plus(GRACE));
+        clock.advance(GRACE);
         assertThat(client.signatures().webhookSignatureValid(body, oldWebhookSignature)).isFalse();
         assertThat(client.signatures().checkoutSignatureValid("order_Old", "pay_Old", oldCheckoutSignature)).isFalse();
         assertThat(client.signatures().webhookSignatureValid(body, dashboard.signWebhook(body))).isTrue();

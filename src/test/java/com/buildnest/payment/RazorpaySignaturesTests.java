@@ -3,12 +3,16 @@ package com.buildnest.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+
+import com.buildnest.testing.MovableClock;
 
 class RazorpaySignaturesTests {
 
@@ -59,6 +63,28 @@ class RazorpaySignaturesTests {
                 .getBytes(StandardCharsets.UTF_8), genuine)).as("same JSON, other bytes").isFalse();
         assertThat(signatures.webhookSignatureValid(body, signatures.signCheckout("a", "b"))).isFalse();
         assertThat(genuine).isNotEqualTo(new RazorpaySignatures(WEBHOOK_SECRET, KEY_SECRET).signWebhook(body));
+    }
+
+    @Test
+    void aRotationSeenInTwoStepsKeepsTheGraceOfTheSecretReplacedFirst() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+        byte[] body = "{\"event\":\"payment.captured\"}".getBytes(StandardCharsets.UTF_8);
+        String oldCheckout = signatures.signCheckout("order_A1", "pay_B2");
+        String oldWebhook = signatures.signWebhook(body);
+
+        signatures.rotate("new-key-secret", WEBHOOK_SECRET, Duration.ofHours(1), clock);
+        clock.advance(Duration.ofSeconds(30));
+        signatures.rotate("new-key-secret", "new-webhook-secret", Duration.ofHours(1), clock);
+
+        assertThat(signatures.checkoutSignatureValid("order_A1", "pay_B2", oldCheckout)).isTrue();
+        assertThat(signatures.webhookSignatureValid(body, oldWebhook)).isTrue();
+        clock.advance(Duration.ofMinutes(59).plusSeconds(45));
+        assertThat(signatures.checkoutSignatureValid("order_A1", "pay_B2", oldCheckout)).as("its grace ended").isFalse();
+        assertThat(signatures.webhookSignatureValid(body, oldWebhook)).as("replaced 30 s later").isTrue();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(signatures.webhookSignatureValid(body, oldWebhook)).isFalse();
+        assertThat(signatures.webhookSignatureValid(body, new RazorpaySignatures("x", "new-webhook-secret")
+                .signWebhook(body))).isTrue();
     }
 
     @Test

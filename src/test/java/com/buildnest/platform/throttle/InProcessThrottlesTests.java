@@ -11,11 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.buildnest.platform.throttle.ThrottleProperties.Limit;
+import com.buildnest.testing.MovableClock;
 
 /** Limits counted in this process, as in the embedded default: a token bucket per limit and key. */
 class InProcessThrottlesTests {
 
-    private final AdjustableClock clock = new AdjustableClock();
+    private final MovableClock clock = new MovableClock();
     private final Throttles throttles = Throttles.inProcess(
             limits(Map.of("quote-requests", new Limit(3, Duration.ofSeconds(30)))), clock);
 
