@@ -17,11 +17,13 @@ import org.springframework.ui.ConcurrentModel;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 import com.buildnest.customer.AccessTokens;
+import com.buildnest.customer.AccessTokens.NewAccount;
 import com.buildnest.customer.Role;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.Browser;
 import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.PageClient;
 import com.buildnest.testing.StatementCounter;
 
 /**
@@ -54,23 +56,23 @@ class AuditAndOutboxPagesTests {
 
     @Test
     void anAdminSeesAStockAdjustmentInTheAuditLogAndAPasswordResetMailInTheOutbox() {
-        BackofficeVisitor admin = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.ADMIN).signedIn();
+        NewAccount admin = tokens.newAccount(Role.ADMIN);
+        PageClient adminPages = PageClient.signedIn(port, admin);
         String sku = "ADM-AUD-" + ThreadLocalRandom.current().nextInt(1_000_000_000);
         inventory.track(sku, null);
-        assertThat(admin.post("/admin/inventory/" + sku, "/admin/inventory/" + sku + "/receipts",
+        assertThat(adminPages.post("/admin/inventory/" + sku, "/admin/inventory/" + sku + "/receipts",
                 Map.of("quantity", "8")).statusCode()).isEqualTo(302);
-        assertThat(admin.post("/admin/inventory/" + sku, "/admin/inventory/" + sku + "/adjustments",
+        assertThat(adminPages.post("/admin/inventory/" + sku, "/admin/inventory/" + sku + "/adjustments",
                 Map.of("delta", "-3", "reason", "Damp bags thrown away")).statusCode()).isEqualTo(302);
-        BackofficeVisitor customer = BackofficeVisitor.newAccount(port, tokens, jdbc);
-        String email = customer.username + "@example.test";
+        String email = tokens.newAccount().username() + "@example.test";
         assertThat(api.postJson("/api/auth/password/forgot", "{\"email\":\"" + email + "\"}").status()).isEqualTo(202);
 
         try (Browser browser = new Browser(port)) {
-            admin.signInWith(browser, "/admin/audit");
+            browser.signIn(admin.username(), AccessTokens.PASSWORD, "/admin/audit");
             browser.type("#entity", "sku=" + sku).click("form.filters button[type=submit]");
             String log = browser.waitForText("#entries", "inventory.stock-adjusted");
             browser.screenshot("admin-audit");
-            assertThat(log).contains("sku=" + sku + " delta=-3 reason=Damp bags thrown away", admin.username,
+            assertThat(log).contains("sku=" + sku + " delta=-3 reason=Damp bags thrown away", admin.username(),
                     "inventory.goods-received");
 
             browser.open("/admin/outbox");
@@ -87,45 +89,46 @@ class AuditAndOutboxPagesTests {
 
     @Test
     void auditFiltersNarrowByActorActionAndDaysAndRefuseWhatIsNotADateOrANumber() {
-        BackofficeVisitor admin = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.ADMIN).signedIn();
-        BackofficeVisitor customer = BackofficeVisitor.newAccount(port, tokens, jdbc);
-        assertThat(admin.post("/admin/customers/" + customer.accountId, "/admin/customers/" + customer.accountId
+        NewAccount admin = tokens.newAccount(Role.ADMIN);
+        PageClient adminPages = PageClient.signedIn(port, admin);
+        NewAccount customer = tokens.newAccount();
+        assertThat(adminPages.post("/admin/customers/" + customer.id(), "/admin/customers/" + customer.id()
                 + "/disable", Map.of()).statusCode()).isEqualTo(302);
         String today = LocalDate.now(ZoneId.of("Asia/Kolkata")).toString();
         String yesterday = LocalDate.now(ZoneId.of("Asia/Kolkata")).minusDays(1).toString();
 
-        String mine = admin.get("/admin/audit?actor=" + admin.accountId + "&action=account&from=" + today + "&to="
+        String mine = adminPages.get("/admin/audit?actor=" + admin.id() + "&action=account&from=" + today + "&to="
                 + today).body();
-        assertThat(mine).contains("account.disabled", customer.username + " #" + customer.accountId);
-        assertThat(admin.get("/admin/audit?actor=" + admin.accountId + "&action=account&to=" + yesterday).body())
+        assertThat(mine).contains("account.disabled", customer.username() + " #" + customer.id());
+        assertThat(adminPages.get("/admin/audit?actor=" + admin.id() + "&action=account&to=" + yesterday).body())
                 .contains("No entry matches.");
-        assertThat(admin.get("/admin/audit?actor=" + admin.accountId + "&action=inventory").body())
+        assertThat(adminPages.get("/admin/audit?actor=" + admin.id() + "&action=inventory").body())
                 .contains("No entry matches.");
 
-        HttpResponse<String> wrong = admin.get("/admin/audit?actor=abc&from=" + today + "&to=" + yesterday);
+        HttpResponse<String> wrong = adminPages.get("/admin/audit?actor=abc&from=" + today + "&to=" + yesterday);
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("id=\"actor-error\"", "Enter a whole number.")
                 .containsPattern("id=\"actor\"[^>]*value=\"abc\"");
-        HttpResponse<String> backwards = admin.get("/admin/audit?from=" + today + "&to=" + yesterday);
+        HttpResponse<String> backwards = adminPages.get("/admin/audit?from=" + today + "&to=" + yesterday);
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(backwards.body()).contains("id=\"to-error\"", "The range ends on or after its first day.");
     }
 
     @Test
     void theAuditLogIsForAdminsOnlyAndTheOutboxForStaffToo() {
-        BackofficeVisitor staff = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.STAFF).signedIn();
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
         assertThat(staff.get("/admin/audit").statusCode()).isEqualTo(403);
         HttpResponse<String> outbox = staff.get("/admin/outbox");
         assertThat(outbox.statusCode()).isEqualTo(200);
         assertThat(outbox.body()).doesNotContain("href=\"/admin/audit\"");
 
-        BackofficeVisitor admin = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.ADMIN).signedIn();
+        PageClient admin = PageClient.signedIn(port, tokens.newAccount(Role.ADMIN));
         assertThat(admin.get("/admin/outbox").body()).contains("href=\"/admin/audit\"");
 
-        HttpResponse<String> guest = BackofficeVisitor.guest(port).get("/admin/outbox");
+        HttpResponse<String> guest = PageClient.guest(port).get("/admin/outbox");
         assertThat(guest.statusCode()).isEqualTo(302);
         assertThat(guest.headers().firstValue("Location").orElseThrow()).endsWith("/signin?next=/admin/outbox");
-        assertThat(BackofficeVisitor.newAccount(port, tokens, jdbc).signedIn().get("/admin/outbox").statusCode())
+        assertThat(PageClient.signedIn(port, tokens.newAccount()).get("/admin/outbox").statusCode())
                 .isEqualTo(403);
         assertThat(staff.get("/admin/outbox/999999999").statusCode()).isEqualTo(404);
     }

@@ -3,11 +3,6 @@ package com.buildnest.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
@@ -27,9 +21,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.ExtendedModelMap;
 
-import com.buildnest.customer.Registration;
+import com.buildnest.customer.AccessTokens;
+import com.buildnest.customer.Role;
 import com.buildnest.testing.Browser;
 import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.PageClient;
 import com.buildnest.testing.StatementCounter;
 
 /**
@@ -40,14 +36,11 @@ import com.buildnest.testing.StatementCounter;
 @BuildNestTest
 class CatalogPagesTests {
 
-    private static final String PASSWORD = "Staff-Password-For-Tests-42";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
 
     @Autowired
-    Registration registration;
+    AccessTokens tokens;
 
     @Autowired
     JdbcClient jdbc;
@@ -57,10 +50,9 @@ class CatalogPagesTests {
 
     @Test
     void staffCreateAProductWithAPackSizeAndTierPricesThatTheShopShows() {
-        String staff = account("STAFF");
         String sku = newSku();
         try (Browser browser = new Browser(port)) {
-            signIn(browser, staff, "/admin/products/new");
+            browser.signIn(tokens.newAccount(Role.STAFF).username(), AccessTokens.PASSWORD, "/admin/products/new");
             browser.type("#sku", sku).type("#name", "Page OPC 53 Cement, 50 kg").type("#brand", "Pagecem");
             new Select(browser.find("#categoryId")).selectByVisibleText("Cement");
             new Select(browser.find("#unit")).selectByVisibleText("bag");
@@ -92,14 +84,14 @@ class CatalogPagesTests {
 
     @Test
     void aRefusedProductFormComesBackWithAMessageBesideEachFieldAndWhatWasTyped() throws Exception {
-        Http staff = Http.signedIn(port, account("STAFF"));
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
         String sku = newSku();
         Map<String, String> form = cementForm(sku);
         form.put("prices[0].unitPrice", "-5");
         form.put("weightGrams", "heavy");
         form.put("hsnCode", "25");
 
-        HttpResponse<String> refused = staff.post("/admin/products", form, "/admin/products/new");
+        HttpResponse<String> refused = staff.post("/admin/products/new", "/admin/products", form);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(fieldError(refused.body(), "prices-0-unitPrice")).startsWith("must be rupees");
@@ -108,14 +100,14 @@ class CatalogPagesTests {
         assertThat(refused.body()).contains("value=\"-5\"", "value=\"heavy\"", "value=\"" + sku + "\"",
                 "value=\"pallet of 40 bags\"");
 
-        HttpResponse<String> noGstRate = staff.post("/admin/products", with(cementForm(sku), "hsnCode", "0101"),
-                "/admin/products/new");
+        HttpResponse<String> noGstRate = staff.post("/admin/products/new", "/admin/products",
+                with(cementForm(sku), "hsnCode", "0101"));
         assertThat(noGstRate.statusCode()).isEqualTo(400);
         assertThat(fieldError(noGstRate.body(), "hsnCode")).startsWith("No GST rate is on record for HSN 0101");
         assertThat(noGstRate.body()).contains("value=\"0101\"");
 
-        HttpResponse<String> taken = staff.post("/admin/products",
-                with(cementForm("CEM-UTR-OPC53-50"), "name", "A second UltraTech"), "/admin/products/new");
+        HttpResponse<String> taken = staff.post("/admin/products/new", "/admin/products",
+                with(cementForm("CEM-UTR-OPC53-50"), "name", "A second UltraTech"));
         assertThat(taken.statusCode()).isEqualTo(400);
         assertThat(fieldError(taken.body(), "sku")).isEqualTo("Another product already has SKU CEM-UTR-OPC53-50.");
         assertThat(taken.body()).contains("value=\"A second UltraTech\"");
@@ -136,7 +128,7 @@ class CatalogPagesTests {
                 + "pallet=40,true,,\n"
                 + bad + ",Imported Bad Cement,Importcem,cement,,bag,2523,50000,1,1,2000,1=-3,,true,,\n");
         try (Browser browser = new Browser(port)) {
-            signIn(browser, account("STAFF"), "/admin/products/import");
+            browser.signIn(tokens.newAccount(Role.STAFF).username(), AccessTokens.PASSWORD, "/admin/products/import");
             browser.find("#file").sendKeys(file.toString());
             browser.click("#skipRefused").press("Import");
             assertThat(browser.waitForText("#report-summary", "refused"))
@@ -154,20 +146,23 @@ class CatalogPagesTests {
 
     @Test
     void withoutSkippingAnImportWithABadLineWritesNothingAndAFileTooLargeGetsAFriendlyPage() throws Exception {
-        Http staff = Http.signedIn(port, account("STAFF"));
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
         String good = newSku();
         String csv = "sku,name,brand,category,description,unit,hsnCode,weightGrams,minimumOrderQuantity,"
                 + "orderStep,maximumOrderQuantity,prices,packs,active,attributes,images\n"
                 + good + ",Imported PPC Cement,Importcem,cement,,bag,2523,50000,1,1,2000,1=380.00,,true,,\n"
                 + "X,Bad,Importcem,nowhere,,bag,2523,50000,1,1,2000,1=380.00,,true,,\n";
 
-        HttpResponse<String> refused = staff.upload("/admin/products/import", csv.getBytes(StandardCharsets.UTF_8));
+        staff.get("/admin/products/import");
+        HttpResponse<String> refused = staff.upload("/admin/products/import", "file", "products.csv",
+                csv.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(302);
         String report = staff.get("/admin/products/import").body();
         assertThat(report).contains("Lines refused (nothing was imported)", "category: no category &#39;nowhere&#39;");
         assertThat(products(good)).isZero();
 
-        HttpResponse<String> tooLarge = staff.upload("/admin/products/import", new byte[1_200_000]);
+        HttpResponse<String> tooLarge = staff.upload("/admin/products/import", "file", "products.csv",
+                new byte[1_200_000]);
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/html"));
@@ -176,33 +171,33 @@ class CatalogPagesTests {
 
     @Test
     void staffCreateRenameAndDeleteACategoryButNotOneThatHoldsProducts() throws Exception {
-        Http staff = Http.signedIn(port, account("STAFF"));
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
         String slug = "page-" + UUID.randomUUID().toString().substring(0, 8);
         long cement = jdbc.sql("select id from catalog_category where slug = 'cement'").query(Long.class).single();
 
-        assertThat(staff.post("/admin/categories", Map.of("name", "Page Sand", "slug", slug, "parentId",
-                Long.toString(cement)), "/admin/categories").statusCode()).isEqualTo(302);
+        assertThat(staff.post("/admin/categories", "/admin/categories", Map.of("name", "Page Sand", "slug", slug,
+                "parentId", Long.toString(cement))).statusCode()).isEqualTo(302);
         long id = jdbc.sql("select id from catalog_category where slug = ?").param(slug).query(Long.class).single();
         assertThat(staff.get("/admin/categories").body()).contains("Page Sand");
 
-        HttpResponse<String> badSlug = staff.post("/admin/categories/" + id,
-                Map.of("name", "River Sand", "slug", "Not A Slug", "position", "x"), "/admin/categories/" + id);
+        HttpResponse<String> badSlug = staff.post("/admin/categories/" + id, "/admin/categories/" + id,
+                Map.of("name", "River Sand", "slug", "Not A Slug", "position", "x"));
         assertThat(badSlug.statusCode()).isEqualTo(400);
         assertThat(fieldError(badSlug.body(), "category-slug")).isEqualTo("must be lower-case words joined by dashes");
         assertThat(fieldError(badSlug.body(), "category-position")).isEqualTo("must be a whole number");
         assertThat(badSlug.body()).contains("value=\"Not A Slug\"", "value=\"River Sand\"");
 
-        assertThat(staff.post("/admin/categories/" + id, Map.of("name", "River Sand", "slug", slug),
-                "/admin/categories/" + id).statusCode()).isEqualTo(302);
+        assertThat(staff.post("/admin/categories/" + id, "/admin/categories/" + id,
+                Map.of("name", "River Sand", "slug", slug)).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("select name, parent_id from catalog_category where id = ?").param(id).query()
                 .singleRow().values()).containsExactly("River Sand", null);
 
-        HttpResponse<String> inUse = staff.post("/admin/categories/" + cement + "/delete", Map.of(),
-                "/admin/categories");
+        HttpResponse<String> inUse = staff.post("/admin/categories", "/admin/categories/" + cement + "/delete",
+                Map.of());
         assertThat(inUse.statusCode()).isEqualTo(409);
         assertThat(inUse.body()).contains("Category &#39;cement&#39; still has products on sale");
 
-        assertThat(staff.post("/admin/categories/" + id + "/delete", Map.of(), "/admin/categories").statusCode())
+        assertThat(staff.post("/admin/categories", "/admin/categories/" + id + "/delete", Map.of()).statusCode())
                 .isEqualTo(302);
         assertThat(jdbc.sql("select count(*) from catalog_category where id = ?").param(id).query(Long.class)
                 .single()).isZero();
@@ -210,17 +205,17 @@ class CatalogPagesTests {
 
     @Test
     void onlyStaffGetInAndEveryPostNeedsTheFormsCsrfToken() throws Exception {
-        HttpResponse<String> guest = new Http(port).get("/admin/products");
+        HttpResponse<String> guest = PageClient.guest(port).get("/admin/products");
         assertThat(guest.statusCode()).isEqualTo(302);
         assertThat(guest.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
                 .endsWith("/signin?next=/admin/products"));
 
-        Http customer = Http.signedIn(port, account(null));
+        PageClient customer = PageClient.signedIn(port, tokens.newAccount());
         assertThat(customer.get("/admin/products").statusCode()).isEqualTo(403);
         assertThat(customer.get("/admin/categories").statusCode()).isEqualTo(403);
-        assertThat(customer.post("/admin/products", cementForm(newSku()), "/").statusCode()).isEqualTo(403);
+        assertThat(customer.post("/", "/admin/products", cementForm(newSku())).statusCode()).isEqualTo(403);
 
-        Http staff = Http.signedIn(port, account("STAFF"));
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
         String sku = newSku();
         assertThat(staff.postWithoutToken("/admin/products", cementForm(sku)).statusCode()).isEqualTo(403);
         assertThat(products(sku)).isZero();
@@ -237,23 +232,6 @@ class CatalogPagesTests {
         assertThat(((org.springframework.data.domain.Page<?>) model.get("products")).getContent())
                 .hasSize(ProductPages.PAGE_SIZE);
         assertThat(statements).hasSize(3); // the categories, the page of products, their count
-    }
-
-    /** A new account with the role given (besides CUSTOMER), signed up through the customer module; its username. */
-    private String account(String role) {
-        String name = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        long id = registration.registerCustomer(new Registration.Application(name, name + "@example.test", PASSWORD,
-                null, null));
-        if (role != null) {
-            jdbc.sql("insert into customer_account_role (account_id, role) values (?, ?)").params(id, role).update();
-        }
-        return name;
-    }
-
-    private static void signIn(Browser browser, String username, String next) {
-        browser.open("/signin?next=" + next);
-        browser.type("#username", username).type("#password", PASSWORD).click("main form button[type=submit]");
-        browser.waitForPath(next);
     }
 
     private long products(String sku) {
@@ -295,68 +273,5 @@ class CatalogPagesTests {
         Matcher message = Pattern.compile("id=\"" + Pattern.quote(fieldId) + "-error\">([^<]*)<").matcher(html);
         assertThat(message.find()).as("a message beside " + fieldId).isTrue();
         return message.group(1).replace("&#39;", "'");
-    }
-
-    /** A browser's page session over plain HTTP: its cookie, and the CSRF token read from a page's form. */
-    private static final class Http {
-        private final int port;
-        private final HttpClient client;
-
-        Http(int port) {
-            this.port = port;
-            this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
-        }
-
-        static Http signedIn(int port, String username) throws Exception {
-            Http http = new Http(port);
-            HttpResponse<String> signedIn = http.post("/signin", Map.of("username", username, "password", PASSWORD),
-                    "/signin");
-            assertThat(signedIn.statusCode()).isEqualTo(302);
-            return http;
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(request(path).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Posts the form with the CSRF token of the page it comes from, as a browser would. */
-        HttpResponse<String> post(String path, Map<String, String> form, String page) throws Exception {
-            Map<String, String> withToken = new LinkedHashMap<>(form);
-            Matcher token = CSRF.matcher(get(page).body());
-            if (token.find()) {
-                withToken.put("_csrf", token.group(1));
-            }
-            return postWithoutToken(path, withToken);
-        }
-
-        HttpResponse<String> postWithoutToken(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return client.send(request(path).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        /** Uploads a file to the import form, with the token of the import page. */
-        HttpResponse<String> upload(String path, byte[] content) throws Exception {
-            Matcher token = CSRF.matcher(get("/admin/products/import").body());
-            assertThat(token.find()).isTrue();
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-            body.writeBytes(("--boundary42\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token.group(1)
-                    + "\r\n--boundary42\r\nContent-Disposition: form-data; name=\"file\"; filename=\"products.csv\"\r\n"
-                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes("\r\n--boundary42--\r\n".getBytes(StandardCharsets.UTF_8));
-            return client.send(request(path).header("Accept", "text/html")
-                    .header("Content-Type", "multipart/form-data; boundary=boundary42")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        }
     }
 }

@@ -2,14 +2,7 @@ package com.buildnest.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +43,7 @@ import com.buildnest.shared.Money;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.Browser;
 import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.PageClient;
 import com.buildnest.testing.StatementCounter;
 
 /**
@@ -59,10 +52,6 @@ import com.buildnest.testing.StatementCounter;
  */
 @BuildNestTest
 class DashboardPagesTests {
-
-    /** The password {@link AccessTokens#newCustomer()} gives every account it makes. */
-    static final String PASSWORD = "unused password here";
-    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -107,7 +96,7 @@ class DashboardPagesTests {
         long total = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                 "select total_paise from analytics_order_fact where order_number = ? and paid_day is not null")
                 .param(orderNumber).query(Long.class).optional().orElse(null), paise -> paise != null);
-        PageSession staff = signedIn(staffAccount());
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
 
         String page = staff.get("/admin?from=" + today + "&to=" + today).body();
 
@@ -131,7 +120,9 @@ class DashboardPagesTests {
 
     @Test
     void aRangeWithoutOrdersSaysSoInsteadOfDrawingEmptyCharts() {
-        String page = signedIn(staffAccount()).get("/admin?from=1990-01-01&to=1990-01-07").body();
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
+
+        String page = staff.get("/admin?from=1990-01-01&to=1990-01-07").body();
 
         assertThat(page).contains("No orders in this range.").doesNotContain("<svg");
         assertThat(page).contains("value=\"1990-01-01\"").contains("value=\"1990-01-07\"");
@@ -139,40 +130,40 @@ class DashboardPagesTests {
 
     @Test
     void aRefusedRangeIsTheFormAgainWithItsMessagesAndTheValuesAsTyped() {
-        PageSession staff = signedIn(staffAccount());
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
 
-        PageResponse backwards = staff.get("/admin?from=2026-11-10&to=2026-11-01");
-        assertThat(backwards.status()).isEqualTo(400);
+        HttpResponse<String> backwards = staff.get("/admin?from=2026-11-10&to=2026-11-01");
+        assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(backwards.body()).contains("id=\"from-error\">must not be after to<")
                 .contains("value=\"2026-11-10\"").contains("value=\"2026-11-01\"")
                 .doesNotContain("<svg").doesNotContain("No orders in this range");
 
-        PageResponse tooLong = staff.get("/admin?from=2024-01-01&to=2025-01-01");
-        assertThat(tooLong.status()).isEqualTo(400);
+        HttpResponse<String> tooLong = staff.get("/admin?from=2024-01-01&to=2025-01-01");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("id=\"to-error\">a dashboard covers at most 366 days<");
 
-        PageResponse notADate = staff.get("/admin?from=10-11-2026&to=2026-11-30");
-        assertThat(notADate.status()).isEqualTo(400);
+        HttpResponse<String> notADate = staff.get("/admin?from=10-11-2026&to=2026-11-30");
+        assertThat(notADate.statusCode()).isEqualTo(400);
         assertThat(notADate.body()).contains("id=\"from-error\">is not a date (YYYY-MM-DD)<")
                 .contains("value=\"10-11-2026\"");
 
-        PageResponse onlyOne = staff.get("/admin?to=2026-11-30");
-        assertThat(onlyOne.status()).isEqualTo(400);
+        HttpResponse<String> onlyOne = staff.get("/admin?to=2026-11-30");
+        assertThat(onlyOne.statusCode()).isEqualTo(400);
         assertThat(onlyOne.body()).contains("id=\"from-error\">give both from and to");
     }
 
     @Test
     void onlyStaffSeeTheDashboard() {
-        PageResponse guest = new PageSession().get("/admin");
-        assertThat(guest.status()).isEqualTo(302);
-        assertThat(guest.header("Location")).endsWith("/signin?next=/admin");
+        HttpResponse<String> guest = PageClient.guest(port).get("/admin");
+        assertThat(guest.statusCode()).isEqualTo(302);
+        assertThat(guest.headers().firstValue("Location").orElseThrow()).endsWith("/signin?next=/admin");
 
-        PageSession customer = signedIn(tokens.newCustomer());
-        assertThat(customer.get("/admin").status()).isEqualTo(403);
+        PageClient customer = PageClient.signedIn(port, tokens.newAccount());
+        assertThat(customer.get("/admin").statusCode()).isEqualTo(403);
 
-        PageSession staff = signedIn(staffAccount());
-        assertThat(staff.get("/admin").status()).isEqualTo(200);
-        assertThat(staff.post("/admin", Map.of()).status()).as("no CSRF token").isEqualTo(403);
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
+        assertThat(staff.get("/admin").statusCode()).isEqualTo(200);
+        assertThat(staff.postWithoutToken("/admin", Map.of()).statusCode()).as("no CSRF token").isEqualTo(403);
     }
 
     /**
@@ -191,12 +182,9 @@ class DashboardPagesTests {
 
     @Test
     void staffPickALastSevenDaysRangeAndSeeItDrawn() {
-        long staffId = staffAccount();
+        String staff = tokens.newAccount(Role.STAFF).username();
         try (Browser browser = new Browser(port)) {
-            browser.open("/signin?next=/admin");
-            browser.type("#username", usernameOf(staffId)).type("#password", PASSWORD)
-                    .click("main form button[type=submit]");
-            browser.waitForPath("/admin");
+            browser.signIn(staff, AccessTokens.PASSWORD, "/admin");
 
             browser.press("Last 7 days");
             browser.waitForPath("/admin?from=" + today.minusDays(6));
@@ -236,33 +224,6 @@ class DashboardPagesTests {
         }
     }
 
-    /** A new account with the STAFF role, set by an administrator through the API. */
-    private long staffAccount() {
-        long accountId = tokens.newCustomer();
-        String admin = tokens.validFor(tokens.newCustomer(), Role.CUSTOMER, Role.ADMIN);
-        ApiClient.Response set = api.send("PUT", "/api/admin/customers/" + accountId + "/roles",
-                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + admin),
-                HttpRequest.BodyPublishers.ofString("{\"roles\": [\"CUSTOMER\", \"STAFF\"]}"));
-        assertThat(set.status()).as(set.body()).isEqualTo(200);
-        return accountId;
-    }
-
-    private String usernameOf(long accountId) {
-        return jdbc.sql("select username from customer_account where id = ?").param(accountId).query(String.class)
-                .single();
-    }
-
-    private PageSession signedIn(long accountId) {
-        PageSession session = new PageSession();
-        String form = session.get("/signin").body();
-        Matcher token = CSRF.matcher(form);
-        assertThat(token.find()).as(form).isTrue();
-        PageResponse signedIn = session.post("/signin",
-                Map.of("username", usernameOf(accountId), "password", PASSWORD, "_csrf", token.group(1)));
-        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
-        return session;
-    }
-
     /** The days table's row of {@code day}. */
     private static String row(String page, LocalDate day) {
         Matcher row = Pattern.compile("data-day=\"" + day + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
@@ -274,47 +235,5 @@ class DashboardPagesTests {
         Matcher table = Pattern.compile("id=\"" + id + "\">(.*?)</table>", Pattern.DOTALL).matcher(page);
         assertThat(table.find()).as(page).isTrue();
         return List.of(table.group(1).split("</tr>"));
-    }
-
-    record PageResponse(int status, String body, HttpResponse<String> raw) {
-
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse(null);
-        }
-    }
-
-    /** A browser-like session over plain HTTP: cookies kept, redirects not followed. */
-    private final class PageSession {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        PageResponse get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        PageResponse post(String path, Map<String, String> fields) {
-            String form = fields.entrySet().stream().map(field -> field.getKey() + "="
-                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private PageResponse send(HttpRequest.Builder request) {
-            try {
-                HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                return new PageResponse(response.statusCode(), response.body(), response);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -11,15 +11,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.ConcurrentModel;
 
 import com.buildnest.customer.AccessTokens;
+import com.buildnest.customer.AccessTokens.NewAccount;
 import com.buildnest.customer.Role;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.inventory.StockLevel;
 import com.buildnest.testing.Browser;
 import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.PageClient;
 import com.buildnest.testing.StatementCounter;
 
 /**
@@ -34,9 +35,6 @@ class InventoryPagesTests {
 
     @Autowired
     AccessTokens tokens;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     Inventory inventory;
@@ -55,9 +53,9 @@ class InventoryPagesTests {
 
     @Test
     void staffAdjustStockWithAReasonAndTheLedgerShowsWhoWhyAndHowMuch() {
-        BackofficeVisitor staff = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.STAFF);
+        NewAccount staff = tokens.newAccount(Role.STAFF);
         try (Browser browser = new Browser(port)) {
-            staff.signInWith(browser, "/admin/inventory");
+            browser.signIn(staff.username(), AccessTokens.PASSWORD, "/admin/inventory");
             browser.type("#q", sku).click("form.filters button[type=submit]");
             browser.waitForText("#stock", sku);
             browser.screenshot("admin-inventory");
@@ -69,27 +67,29 @@ class InventoryPagesTests {
             assertThat(browser.waitForText(".notice", "adjusted by -4")).contains("6 available");
             assertThat(browser.text("#available")).isEqualTo("6");
             assertThat(browser.text("#ledger tbody tr:first-child")).contains("ADJUSTMENT", "-4",
-                    "Four bags split in the yard", staff.username);
+                    "Four bags split in the yard", staff.username());
         }
         assertThat(inventory.level(sku).onHand()).isEqualTo(6);
     }
 
     @Test
     void anAdjustmentWithoutAReasonIsRefusedBesideItsFieldWithTheQuantityKept() {
-        BackofficeVisitor staff = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.STAFF).signedIn();
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
 
         HttpResponse<String> refused = staff.post(page(), page() + "/adjustments", Map.of("delta", "-2", "reason", ""));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"adjust-reason-error\"", "Say why the stock is adjusted.")
-                .containsPattern("id=\"adjust-delta\"[^>]*value=\"-2\"");
+                .containsPattern("id=\"adjust-delta\"[^>]*value=\"-2\"[^>]*aria-invalid=\"false\"")
+                .containsPattern("id=\"adjust-reason\"[^>]*aria-invalid=\"true\""
+                        + " aria-describedby=\"adjust-reason-error\"");
         assertThat(inventory.level(sku).onHand()).isEqualTo(10);
         assertThat(inventory.movements(sku, 0, 50).getTotalElements()).isEqualTo(1);
     }
 
     @Test
     void anAdjustmentTakingMoreThanIsAvailableIsRefusedAsAConflictAndChangesNothing() {
-        BackofficeVisitor staff = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.STAFF).signedIn();
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
 
         HttpResponse<String> refused = staff.post(page(), page() + "/adjustments",
                 Map.of("delta", "-11", "reason", "Stock count"));
@@ -103,7 +103,7 @@ class InventoryPagesTests {
 
     @Test
     void aGoodsReceiptAddsStockAndARaisedThresholdPutsTheSkuOnTheLowStockList() {
-        BackofficeVisitor staff = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.STAFF).signedIn();
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
 
         HttpResponse<String> received = staff.post(page(), page() + "/receipts",
                 Map.of("quantity", "5", "reason", "Invoice 7781"));
@@ -126,15 +126,15 @@ class InventoryPagesTests {
 
     @Test
     void guestsAreSentToSignInShoppersAreRefusedAndAFormWithoutTheCsrfTokenChangesNothing() {
-        HttpResponse<String> guest = BackofficeVisitor.guest(port).get("/admin/inventory");
+        HttpResponse<String> guest = PageClient.guest(port).get("/admin/inventory");
         assertThat(guest.statusCode()).isEqualTo(302);
         assertThat(guest.headers().firstValue("Location").orElseThrow()).endsWith("/signin?next=/admin/inventory");
 
-        BackofficeVisitor shopper = BackofficeVisitor.newAccount(port, tokens, jdbc).signedIn();
+        PageClient shopper = PageClient.signedIn(port, tokens.newAccount());
         assertThat(shopper.get("/admin/inventory").statusCode()).isEqualTo(403);
         assertThat(shopper.get(page()).body()).doesNotContain(sku);
 
-        BackofficeVisitor staff = BackofficeVisitor.newAccount(port, tokens, jdbc, Role.STAFF).signedIn();
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
         assertThat(staff.postWithoutToken(page() + "/adjustments", Map.of("delta", "-1", "reason", "forged"))
                 .statusCode()).isEqualTo(403);
         assertThat(inventory.level(sku).onHand()).isEqualTo(10);

@@ -11,6 +11,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -18,7 +19,6 @@ import org.springframework.ui.ExtendedModelMap;
 import org.springframework.validation.BeanPropertyBindingResult;
 
 import com.buildnest.customer.AccessTokens;
-import com.buildnest.customer.Registration;
 import com.buildnest.customer.Role;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.ordering.OrderStatus;
@@ -27,6 +27,7 @@ import com.buildnest.ordering.PurchaseFixtures;
 import com.buildnest.ordering.PurchaseFixtures.Buyer;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.PageClient;
 import com.buildnest.testing.StatementCounter;
 
 /**
@@ -36,6 +37,9 @@ import com.buildnest.testing.StatementCounter;
  */
 @BuildNestTest
 class OrderPagesTests {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     ApiClient api;
@@ -50,27 +54,24 @@ class OrderPagesTests {
     JdbcClient jdbc;
 
     @Autowired
-    Registration registration;
-
-    @Autowired
     OrdersPages pages;
 
     PurchaseFixtures shop;
     Buyer buyer;
     long product;
-    PageVisitor staff;
+    PageClient staff;
 
     @BeforeEach
     void aShopWithStaffSignedIn() {
         shop = new PurchaseFixtures(api, tokens, inventory, jdbc);
         buyer = shop.buyer("KA", "560001");
         product = shop.product(100);
-        staff = PageVisitor.signedIn(api, PageVisitor.newAccount(registration, api, tokens, Role.STAFF));
+        staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
     }
 
     @Test
     void aGuestIsSentToSignInAndComesBackToTheOrders() {
-        HttpResponse<String> answer = PageVisitor.guest(api).get("/admin/orders?status=PAID");
+        HttpResponse<String> answer = PageClient.guest(port).get("/admin/orders?status=PAID");
         assertThat(answer.statusCode()).isEqualTo(302);
         assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(location ->
                 assertThat(location).endsWith("/signin?next=/admin/orders"));
@@ -79,7 +80,7 @@ class OrderPagesTests {
     @Test
     void aCustomerMayNotOpenTheOrdersNorMoveOne() {
         String orderNumber = shop.paidOrder(buyer, product, 2);
-        PageVisitor customer = PageVisitor.signedIn(api, PageVisitor.newAccount(registration, api, tokens));
+        PageClient customer = PageClient.signedIn(port, tokens.newAccount());
         HttpResponse<String> list = customer.get("/admin/orders");
         assertThat(list.statusCode()).isEqualTo(403);
         assertThat(list.body()).contains("Not allowed").doesNotContain(orderNumber);

@@ -12,11 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.buildnest.customer.AccessTokens;
-import com.buildnest.customer.Registration;
 import com.buildnest.customer.Role;
 import com.buildnest.shared.IndianDay;
 import com.buildnest.storefront.ShopperSteps;
-import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.Browser;
 import com.buildnest.testing.BuildNestTest;
 
@@ -35,12 +33,6 @@ class StaffShipsTheOrderJourneyTests {
     int port;
 
     @Autowired
-    Registration registration;
-
-    @Autowired
-    ApiClient api;
-
-    @Autowired
     AccessTokens tokens;
 
     @Autowired
@@ -48,20 +40,18 @@ class StaffShipsTheOrderJourneyTests {
 
     @Test
     void staffShipThePaidOrderTheCustomerSeesItShippedAndAnAdminSeesTheSaleOnTheDashboard() {
-        String staffName = PageVisitor.newAccount(registration, api, tokens, Role.STAFF);
-        String adminName = PageVisitor.newAccount(registration, api, tokens, Role.ADMIN);
+        String staffName = tokens.newAccount(Role.STAFF).username();
+        String adminName = tokens.newAccount(Role.ADMIN).username();
         String today = "/admin?from=" + IndianDay.today(clock) + "&to=" + IndianDay.today(clock);
         try (Browser shopper = new Browser(port); Browser staff = new Browser(port); Browser admin = new Browser(port)) {
-            admin.open("/signin?next=/admin").type("#username", adminName).type("#password", PageVisitor.PASSWORD)
-                    .click("main form button[type=submit]");
-            admin.waitForPath("/admin");
+            admin.signIn(adminName, AccessTokens.PASSWORD, "/admin");
             Today before = Today.readFrom(admin.open(today));
 
             String orderNumber = ShopperSteps.guestSignsUpAndPaysForCement(shopper);
 
             staff.open("/admin/orders");
             assertThat(staff.waitForPath("/signin?next=")).isEqualTo("/signin?next=/admin/orders");
-            staff.type("#username", staffName).type("#password", PageVisitor.PASSWORD)
+            staff.type("#username", staffName).type("#password", AccessTokens.PASSWORD)
                     .click("main form button[type=submit]");
             staff.waitForPath("/admin/orders");
             staff.find("#status option[value=PAID]").click();

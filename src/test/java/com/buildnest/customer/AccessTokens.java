@@ -37,6 +37,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @TestComponent
 public class AccessTokens {
 
+    /** The password of every account made here. */
+    public static final String PASSWORD = "unused password here";
+
     private final KeyRing ring;
     private final CustomerProperties properties;
     private final AccountRepository accounts;
@@ -54,9 +57,23 @@ public class AccessTokens {
 
     /** A new customer account with a unique username; returns its id. */
     public long newCustomer() {
+        return newAccount().id();
+    }
+
+    /**
+     * A new account with a unique username, holding CUSTOMER and {@code roles} (STAFF, ADMIN…), whose
+     * password is {@link #PASSWORD}: for tests that sign in through the pages.
+     */
+    public NewAccount newAccount(Role... roles) {
         String name = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        return accounts.save(new Account(name, name + "@example.test", passwords.encode("unused password here"),
-                EnumSet.of(Role.CUSTOMER), clock.instant())).id();
+        EnumSet<Role> held = EnumSet.of(Role.CUSTOMER, roles);
+        long id = accounts.save(new Account(name, name + "@example.test", passwords.encode(PASSWORD), held,
+                clock.instant())).id();
+        return new NewAccount(id, name);
+    }
+
+    /** An account {@link #newAccount} made: its id, and the username to sign in with. */
+    public record NewAccount(long id, String username) {
     }
 
     /**

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +31,6 @@ import com.buildnest.testing.BuildNestTest;
 class AccountPagesTests {
 
     private static final Pattern LINK = Pattern.compile("(/reset-password\\?token=[A-Za-z0-9_-]{43})");
-    static final String PASSWORD = "Correct-Horse-Battery-42";
 
     @LocalServerPort
     int port;
@@ -43,7 +41,7 @@ class AccountPagesTests {
     @Test
     void aForgottenPasswordIsResetThroughTheMailedLinkAndTheNewOneSignsIn() throws Exception {
         try (Browser browser = new Browser(port)) {
-            String name = signUp(browser);
+            String name = ShopperSteps.guestSignsUp(browser);
             browser.click(".menu summary").press("Sign out"); // the account menu opens first
             browser.open("/signin").press("Forgotten your password?");
             browser.type("#email", name + "@example.com").press("Mail me a link");
@@ -55,7 +53,8 @@ class AccountPagesTests {
 
             browser.type("#newPassword", "Fresh river sand delivered Tuesday").press("Set new password");
             browser.waitForPath("/signin");
-            browser.type("#username", name).type("#password", PASSWORD).click("main form button[type=submit]");
+            browser.type("#username", name).type("#password", ShopperSteps.PASSWORD)
+                    .click("main form button[type=submit]");
             assertThat(browser.text(".form-error")).contains("not right");
             assertThat(browser.find("#username").getDomProperty("value")).isEqualTo(name);
             browser.type("#password", "Fresh river sand delivered Tuesday").click("main form button[type=submit]");
@@ -66,7 +65,7 @@ class AccountPagesTests {
     @Test
     void aPasswordResetInAnotherBrowserEndsThePageSessionsSignedInWithTheOldPassword() throws Exception {
         try (Browser phone = new Browser(port); Browser laptop = new Browser(port)) {
-            String name = signUp(phone);                  // signed in on the phone
+            String name = ShopperSteps.guestSignsUp(phone);     // signed in on the phone
             phone.open("/account");
             assertThat(phone.path()).startsWith("/account");
 
@@ -86,7 +85,7 @@ class AccountPagesTests {
     @Test
     void aSavedProductIsOnTheWishlistAndNoReviewIsOfferedWithoutADeliveredOrder() {
         try (Browser browser = new Browser(port)) {
-            signUp(browser);
+            ShopperSteps.guestSignsUp(browser);
             browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
             String product = browser.text("h1");
             browser.press("Save to wishlist");
@@ -103,7 +102,7 @@ class AccountPagesTests {
     @Test
     void anUnpaidOrderIsCancelledFromItsPage() {
         try (Browser browser = new Browser(port)) {
-            signUp(browser);
+            ShopperSteps.guestSignsUp(browser);
             browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
             String minimum = browser.find("#quantity").getDomAttribute("placeholder");
             browser.type("#quantity", minimum).press("Add to cart");
@@ -123,7 +122,7 @@ class AccountPagesTests {
     @Test
     void anAddressIsEditedWithFieldMessagesKeepingWhatWasTypedAndCanBecomeTheDefault() {
         try (Browser browser = new Browser(port)) {
-            signUp(browser);
+            ShopperSteps.guestSignsUp(browser);
             addAddress(browser, "Home", "Indiranagar 100 Feet Road", "560038");
             addAddress(browser, "Site", "Plot 12, Whitefield", "560066");   // the newest added is the default
             assertThat(browser.text(".addresses li:first-child")).contains("Site").contains("(default)");
@@ -168,14 +167,6 @@ class AccountPagesTests {
                 .type("#address-city", "Bengaluru").type("#address-state", "KA").type("#address-pinCode", pinCode)
                 .press("Save address");
         browser.waitForText(".addresses", line1);
-    }
-
-    private static String signUp(Browser browser) {
-        String name = "acct" + ThreadLocalRandom.current().nextInt(1_000_000);
-        browser.open("/signup").type("#username", name).type("#email", name + "@example.com")
-                .type("#password", PASSWORD).press("Create account");
-        browser.waitForPath("/account");
-        return name;
     }
 
     private String linkMailedTo(String recipient) throws Exception {

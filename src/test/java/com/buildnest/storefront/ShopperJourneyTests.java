@@ -35,7 +35,6 @@ class ShopperJourneyTests {
 
     @Test
     void guestBrowsesSearchesWithAFacetSignsUpChecksOutPaysAndDownloadsTheInvoice() throws Exception {
-        String username = "shopper" + ThreadLocalRandom.current().nextInt(1_000_000);
         try (Browser browser = new Browser(port)) {
             browser.open("/");
             assertThat(browser.title()).contains("BuildNest");
@@ -66,9 +65,7 @@ class ShopperJourneyTests {
             assertThat(browser.text("table.cart")).contains(product);
             browser.screenshot("cart");
 
-            browser.open("/signup").type("#username", username).type("#email", username + "@example.com")
-                    .type("#password", ShopperSteps.PASSWORD).type("#fullName", "Asha Rao").press("Create account");
-            browser.waitForPath("/account");
+            ShopperSteps.guestSignsUp(browser);
             assertThat(browser.text("#cart-count")).isEqualTo("1"); // the guest cart merged at sign-up
 
             browser.open("/checkout");

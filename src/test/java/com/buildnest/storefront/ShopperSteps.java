@@ -24,14 +24,11 @@ public final class ShopperSteps {
      * with the browser on the order's page.
      */
     public static String guestSignsUpAndPaysForCement(Browser browser) {
-        String username = "shopper" + ThreadLocalRandom.current().nextInt(1_000_000);
         browser.open("/search?q=cement&brand=UltraTech").click("#results .card-link");
         String minimum = browser.find("#quantity").getDomAttribute("placeholder");
         browser.type("#quantity", minimum).press("Add to cart");
         browser.waitForPath("/cart");
-        browser.open("/signup").type("#username", username).type("#email", username + "@example.com")
-                .type("#password", PASSWORD).type("#fullName", "Asha Rao").press("Create account");
-        browser.waitForPath("/account");
+        guestSignsUp(browser);
         browser.open("/checkout");
         fillAddress(browser, "560001");
         browser.press("Save address");
@@ -42,6 +39,18 @@ public final class ShopperSteps {
         String order = browser.waitForPath("/orders/").substring("/orders/".length());
         assertThat(browser.text("#order-status")).isEqualTo("PAID");
         return order;
+    }
+
+    /**
+     * A guest signs up as Asha Rao with a new username and {@link #PASSWORD}; answers the username,
+     * with the browser signed in on the account page.
+     */
+    public static String guestSignsUp(Browser browser) {
+        String username = "shopper" + ThreadLocalRandom.current().nextInt(1_000_000);
+        browser.open("/signup").type("#username", username).type("#email", username + "@example.com")
+                .type("#password", PASSWORD).type("#fullName", "Asha Rao").press("Create account");
+        browser.waitForPath("/account");
+        return username;
     }
 
     /** Fills the address form of the checkout or the account page, for Bengaluru at {@code pinCode}. */

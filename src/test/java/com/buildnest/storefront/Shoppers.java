@@ -2,8 +2,6 @@ package com.buildnest.storefront;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.buildnest.customer.AccessTokens;
@@ -21,10 +19,7 @@ final class Shoppers {
 
     /** Signs a new customer up in the browser and gives the API fixtures the same account, with an address. */
     static Buyer signedUp(Browser browser, ApiClient api, AccessTokens tokens, JdbcClient jdbc) {
-        String name = "shopper" + ThreadLocalRandom.current().nextInt(1_000_000);
-        browser.open("/signup").type("#username", name).type("#email", name + "@example.com")
-                .type("#password", AccountPagesTests.PASSWORD).type("#fullName", "Asha Rao").press("Create account");
-        browser.waitForPath("/account");
+        String name = ShopperSteps.guestSignsUp(browser);
         long accountId = jdbc.sql("select id from customer_account where username = ?").param(name)
                 .query(Long.class).single();
         String token = tokens.validFor(accountId, Role.CUSTOMER);

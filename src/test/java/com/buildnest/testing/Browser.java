@@ -62,6 +62,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Signs in on the storefront's sign-in page and waits to land on {@code next}, where the form
+     * sends one after signing in (a back-office page, say).
+     */
+    public Browser signIn(String username, String password, String next) {
+        open("/signin?next=" + next).type("#username", username).type("#password", password)
+                .click("main form button[type=submit]");
+        waitForPath(next);
+        return this;
+    }
+
     public WebElement find(String css) {
         return waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
