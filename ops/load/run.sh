@@ -272,6 +272,8 @@ read -r best_rate best_rps <"$out/steps.csv.best" || true
 result_dir="$state/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$result_dir"
 cp "$out"/*.csv "$out/series.dat" "$result_dir/"
+# The application's log stays with the results (it never holds a secret): what the errors were.
+cp "$work/app.log" "$result_dir/app.log"
 name=$([[ -n "$soak" ]] && echo load-soak || echo load-latency)
 plot="$result_dir/$name.png"
 ops/load/plot.sh "$out/series.dat" "$plot" "$warmup" "${soak:-$step_seconds}" "$([[ -n "$soak" ]] && echo "$out/samples.csv")"
@@ -291,7 +293,7 @@ else
     log "highest sustainable rate: $best_rate visits/s ($best_rps requests/s)"
   fi
 fi
-log "results in $result_dir; application log lines with ERROR: $errors"
+log "results in $result_dir; application log lines with ERROR: $errors (in $result_dir/app.log)"
 
 if [[ "$record" == true ]]; then
   mkdir -p docs/benchmarks
