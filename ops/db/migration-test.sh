@@ -370,9 +370,10 @@ snapshot_key() {
   local generator
   if [[ "$from" != empty ]]; then generator="release $from_commit"
   else # what decides the data in this jar: the changelog, the configuration, the generator and the
-    # order and money rules it borrows (ordering, shared), by their checksums; not the rest of the
-    # application, so that a change elsewhere keeps the kept data (--fresh-data generates it anyway)
-    generator="jar $(unzip -v "$jar" 'BOOT-INF/classes/*' | awk '$8 ~ /^BOOT-INF\/classes\/(db\/|datagen\/|application[^\/]*\.yaml$|com\/buildnest\/(datagen|ordering|shared)\/)/ {print $7, $8}' | sha256sum | cut -c1-32)"
+    # order and money rules it borrows (Money, IndianDay and five ordering types), by their
+    # checksums; not the rest of the application, so that a change elsewhere keeps the kept data
+    # (--fresh-data generates it anyway)
+    generator="jar $(unzip -v "$jar" 'BOOT-INF/classes/*' | awk '$8 ~ /^BOOT-INF\/classes\/(db\/|datagen\/|application[^\/]*\.yaml$|com\/buildnest\/datagen\/|com\/buildnest\/shared\/(Money|IndianDay)[.$]|com\/buildnest\/ordering\/(OrderingProperties|OrderStatus|TaxSplit|FinancialYear|DeliveryCharges)[.$])/ {print $7, $8}' | sha256sum | cut -c1-32)"
   fi
   printf 'format 2; %s; users %s; products %s; orders %s; seed %s; server %s' \
     "$generator" "$users" "$products" "$orders" "$seed" "$server" | sha256sum | cut -c1-32
