@@ -36,6 +36,34 @@ need_value() { [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail "$1 needs a valu
 # need_number FLAG VALUE: fails unless the value is a whole number.
 need_number() { [[ "$2" =~ ^[0-9]+$ ]] || fail "$1 must be a whole number, got '$2'"; }
 
+# parse_backup_flags "$@": call it after parse_common_flags. It takes the options that every backup
+# script accepts, the server and the target:
+#   --host --port --user --password-file   -> host (127.0.0.1), port (3306), user (root), password_file
+#   --target --s3-endpoint --s3-region --s3-credentials -> target, s3_endpoint, s3_region, s3_credentials
+# It sets the variables shown (the defaults are in brackets; the rest default to ""). The script's
+# own options are left in REMAINING_ARGS, in their order, for its own loop. That loop still fails
+# on an unknown one. The password itself is never an option: only the file that holds it is.
+# Each script's header (its --help) still lists these options alongside its own.
+# shellcheck disable=SC2034 # the variables are read by the script that sources this file
+parse_backup_flags() {
+  host=127.0.0.1 port=3306 user=root password_file=""
+  target="" s3_endpoint="" s3_region="" s3_credentials=""
+  REMAINING_ARGS=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --host) need_value "$@"; host=$2; shift 2 ;;
+      --port) need_value "$@"; port=$2; shift 2 ;;
+      --user) need_value "$@"; user=$2; shift 2 ;;
+      --password-file) need_value "$@"; password_file=$2; shift 2 ;;
+      --target) need_value "$@"; target=$2; shift 2 ;;
+      --s3-endpoint) need_value "$@"; s3_endpoint=$2; shift 2 ;;
+      --s3-region) need_value "$@"; s3_region=$2; shift 2 ;;
+      --s3-credentials) need_value "$@"; s3_credentials=$2; shift 2 ;;
+      *) REMAINING_ARGS+=("$1"); shift ;;
+    esac
+  done
+}
+
 # wait_with_progress PID WHAT [FILE]: waits for a background job, logging every 5 s how long it has
 # run (and how large FILE has grown); returns the job's exit status.
 wait_with_progress() {

@@ -38,20 +38,12 @@
 # shellcheck source=ops/backup/backup-lib.sh
 . "$(dirname "$0")/backup-lib.sh"
 parse_common_flags "$@"
+parse_backup_flags "${REMAINING_ARGS[@]}"
 set -- "${REMAINING_ARGS[@]}"
 
-target="" host=127.0.0.1 port=3306 user=root password_file="" s3_endpoint="" s3_region="" s3_credentials=""
 staging="" status_database="" rotate_every=60 ship_every=5 once=false flush=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --target) need_value "$@"; target=$2; shift 2 ;;
-    --host) need_value "$@"; host=$2; shift 2 ;;
-    --port) need_value "$@"; port=$2; shift 2 ;;
-    --user) need_value "$@"; user=$2; shift 2 ;;
-    --password-file) need_value "$@"; password_file=$2; shift 2 ;;
-    --s3-endpoint) need_value "$@"; s3_endpoint=$2; shift 2 ;;
-    --s3-region) need_value "$@"; s3_region=$2; shift 2 ;;
-    --s3-credentials) need_value "$@"; s3_credentials=$2; shift 2 ;;
     --staging) need_value "$@"; staging=$2; shift 2 ;;
     --status-database) need_value "$@"; status_database=$2; shift 2 ;;
     --rotate-every) need_value "$@"; need_number "$1" "$2"; rotate_every=$2; shift 2 ;;
