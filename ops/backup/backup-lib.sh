@@ -36,7 +36,7 @@ need_value() { [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail "$1 needs a valu
 # need_number FLAG VALUE: fails unless the value is a whole number.
 need_number() { [[ "$2" =~ ^[0-9]+$ ]] || fail "$1 must be a whole number, got '$2'"; }
 
-# parse_backup_flags "$@": call it after parse_common_flags. It takes the options that every backup
+# parse_backup_flags "$@": parse_common_flags (--help, --dry-run), then the options that every backup
 # script accepts, the server and the target:
 #   --host --port --user --password-file   -> host (127.0.0.1), port (3306), user (root), password_file
 #   --target --s3-endpoint --s3-region --s3-credentials -> target, s3_endpoint, s3_region, s3_credentials
@@ -48,6 +48,8 @@ need_number() { [[ "$2" =~ ^[0-9]+$ ]] || fail "$1 must be a whole number, got '
 parse_backup_flags() {
   host=127.0.0.1 port=3306 user=root password_file=""
   target="" s3_endpoint="" s3_region="" s3_credentials=""
+  parse_common_flags "$@"
+  set -- "${REMAINING_ARGS[@]}"
   REMAINING_ARGS=()
   while [[ $# -gt 0 ]]; do
     case "$1" in

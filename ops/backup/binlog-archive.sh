@@ -37,8 +37,7 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=ops/backup/backup-lib.sh
 . "$(dirname "$0")/backup-lib.sh"
-parse_common_flags "$@"
-parse_backup_flags "${REMAINING_ARGS[@]}"
+parse_backup_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
 staging="" status_database="" rotate_every=60 ship_every=5 once=false flush=false
@@ -115,19 +114,13 @@ start_file() {
   fi
   for next in "${server[@]}"; do
     if [[ "$next" > "$newest_archived" ]]; then
-      if [[ "$next" == "${server[0]}" && "$(expected_after "$newest_archived")" != "$next" ]]; then
+      if [[ "$next" == "${server[0]}" && "$(expected_binlog_after "$newest_archived")" != "$next" ]]; then
         log "GAP: the server purged binlogs after $newest_archived before they were archived; point-in-time recovery cannot cross this gap - take a full backup now"
       fi
       echo "$next"; return
     fi
   done
   fail "the newest archived binlog $newest_archived is not older than any binlog on the server"
-}
-
-# expected_after NAME: binlog.000041 -> binlog.000042
-expected_after() {
-  local base=${1%.*} number=${1##*.}
-  printf '%s.%0*d\n' "$base" "${#number}" $((10#$number + 1))
 }
 
 rotate() { sql "$options" "" "FLUSH BINARY LOGS"; }

@@ -44,8 +44,7 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=ops/backup/backup-lib.sh
 . "$(dirname "$0")/backup-lib.sh"
-parse_common_flags "$@"
-parse_backup_flags "${REMAINING_ARGS[@]}"
+parse_backup_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
 database="" until="" backup="" binlogs=true force=false staging=""
