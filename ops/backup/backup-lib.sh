@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Shared by ops/backup/*.sh; sourced after ops/lib/common.sh, never run on its own.
+# - The options every script takes, the server and the target (parse_backup_flags); each script's
+#   own loop handles the rest.
 # - The database connection as a private (0600) [client] option file, so that no password is ever
 #   on a command line (`ps`) or in the output: the password comes from a file (--password-file) or
 #   from the environment variable BUILDNEST_DB_PASSWORD.
