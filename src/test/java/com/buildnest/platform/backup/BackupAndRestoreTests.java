@@ -364,6 +364,29 @@ class BackupAndRestoreTests {
                 .contains("dir:/absolute/path or s3://bucket/prefix");
     }
 
+    @Test
+    void everyScriptTakesTheSharedServerAndTargetOptionsListsThemInItsHelpAndRefusesUnknownOnes() throws Exception {
+        List<String> shared = List.of("--target", "--host", "--port", "--user", "--password-file", "--s3-endpoint",
+                "--s3-region", "--s3-credentials");
+        for (String script : List.of("backup/full-backup.sh", "backup/binlog-archive.sh", "backup/restore.sh")) {
+            assertThat(OpsScript.run(script, "--help")).as(script).contains(shared);
+            OpsScript.Outcome unknown = OpsScript.attempt(script, "--target", "dir:/x", "--frobnicate");
+            assertThat(unknown.exitStatus()).as(script).isNotZero();
+            assertThat(unknown.errors()).as(script).contains("unknown argument '--frobnicate'");
+            OpsScript.Outcome missing = OpsScript.attempt(script, "--target", "dir:/x", "--port");
+            assertThat(missing.exitStatus()).as(script).isNotZero();
+            assertThat(missing.errors()).as(script).contains("--port needs a value");
+        }
+        // The shared options mixed in among a script's own, in any order, reach the plan.
+        assertThat(OpsScript.attempt("backup/full-backup.sh", "--dry-run", "--keep-full-days", "3", "--host", "db.example",
+                "--database", "shop", "--port", "3999", "--target", "dir:/nonexistent").errors())
+                .contains("would dump shop from db.example:3999", "dir:/nonexistent/full/", "prune (full 3 days");
+        assertThat(OpsScript.attempt("backup/binlog-archive.sh", "--once", "--port", "3998", "--dry-run", "--host",
+                "db.example", "--target", "dir:/nonexistent", "--ship-every", "2").errors())
+                .contains("would stream binlogs of db.example:3998 into /var/tmp/buildnest-binlog-db.example-3998",
+                        "once=true", "ship every 2s");
+    }
+
     // ---- fixtures ----------------------------------------------------------------------------------
 
     /**
