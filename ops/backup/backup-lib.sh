@@ -201,6 +201,12 @@ target_init() {
         export RCLONE_CA_CERT="$AWS_CA_BUNDLE"
         unset AWS_CA_BUNDLE
       fi
+      # A bucket that cannot be reached must stop the script here: later listings treat "nothing
+      # there" as an answer (no backups to prune, none to restore), which would hide the fault.
+      if [[ "${BUILDNEST_DRY_RUN:-false}" != true ]] && ! rclone lsf -q --max-depth 1 --retries 1 \
+        --low-level-retries 2 --contimeout 5s --timeout 15s "buildnest:${path%%/*}" >/dev/null 2>"$backup_work/rclone.err"; then
+        fail "the S3 bucket ${path%%/*} cannot be listed at ${endpoint:-the default endpoint}: $(grep -m1 -o 'ERROR.*' "$backup_work/rclone.err" | head -c 300)"
+      fi
       ;;
     dir:/* | /*)
       target_kind=dir
