@@ -32,7 +32,6 @@ import com.buildnest.ordering.OrderStatus;
 import com.buildnest.ordering.OrderView;
 import com.buildnest.ordering.Orders;
 import com.buildnest.ordering.Refunds;
-import com.buildnest.payment.PaymentGatewayUnavailable;
 import com.buildnest.payment.Payments;
 import com.buildnest.platform.web.PageForms;
 import com.buildnest.shared.BusinessRuleViolation;
@@ -206,16 +205,13 @@ class OrdersPages {
     /**
      * Makes a move and goes back to the order's page with {@code notice}; a move the module refuses
      * shows the order again with its message (beside the field it names, if any) and its status.
-     * An order that does not exist is the error page's 404.
+     * An order that does not exist is the error page's 404, and a payment gateway that does not answer
+     * its 503 ({@code platform.web.PageErrors}).
      */
     private String moved(String orderNumber, String notice, Supplier<?> move, RedirectAttributes redirect,
             HttpServletResponse response, Model model) {
         try {
             move.get();
-        } catch (PaymentGatewayUnavailable unavailable) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("actionError", "The payment gateway is not answering. Try again in a minute.");
-            return detail(orders.forStaff(orderNumber), model);
         } catch (BusinessRuleViolation refused) {
             if (refused.kind() == BusinessRuleViolation.Kind.NOT_FOUND) {
                 throw refused;
