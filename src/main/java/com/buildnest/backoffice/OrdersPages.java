@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.buildnest.customer.AccountAdministration;
 import com.buildnest.customer.SignIn.SignedInAccount;
 import com.buildnest.ordering.OrderStatus;
 import com.buildnest.ordering.OrderView;
@@ -53,11 +54,13 @@ class OrdersPages {
     private final Orders orders;
     private final Refunds refunds;
     private final Payments payments;
+    private final AccountAdministration accounts;
 
-    OrdersPages(Orders orders, Refunds refunds, Payments payments) {
+    OrdersPages(Orders orders, Refunds refunds, Payments payments, AccountAdministration accounts) {
         this.orders = orders;
         this.refunds = refunds;
         this.payments = payments;
+        this.accounts = accounts;
     }
 
     /** The list's filters, as the query string carries them: a plain link can be shared. */
@@ -235,9 +238,13 @@ class OrdersPages {
         return detail(orders.forStaff(orderNumber), model);
     }
 
-    /** The order's page; forms not yet in the model (a refused one keeps what was typed) start empty. */
+    /**
+     * The order's page, with the account that placed it (a link to its page in the customers section);
+     * forms not yet in the model (a refused one keeps what was typed) start empty.
+     */
     private String detail(OrderView order, Model model) {
         model.addAttribute("order", order);
+        model.addAttribute("customer", accounts.account(orders.placedBy(order.orderNumber())));
         model.addAttribute("payment", payments.paymentOf(order.orderNumber()).orElse(null));
         model.addAttribute("moves", Moves.of(order));
         if (!model.containsAttribute("ship")) {

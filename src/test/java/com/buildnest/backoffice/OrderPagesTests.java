@@ -169,6 +169,25 @@ class OrderPagesTests {
     }
 
     @Test
+    void theOrderPageLinksToTheAccountThatPlacedItAndItsOtherOrders() {
+        String orderNumber = shop.paidOrder(buyer, product, 2);
+        record Account(String username, String email) {
+        }
+        Account placedBy = jdbc.sql("select username, email from customer_account where id = ?")
+                .param(buyer.accountId()).query((row, n) -> new Account(row.getString(1), row.getString(2))).single();
+
+        HttpResponse<String> page = staff.get("/admin/orders/" + orderNumber);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<a href=\"/admin/customers/" + buyer.accountId() + "\">" + placedBy.username()
+                + "</a>").contains("<span>" + placedBy.email() + "</span>")
+                .contains("<a href=\"/admin/orders?customer=" + buyer.accountId() + "\">all their orders</a>");
+        HttpResponse<String> customer = staff.get("/admin/customers/" + buyer.accountId());
+        assertThat(customer.statusCode()).isEqualTo(200);
+        assertThat(customer.body()).contains("<h1>" + placedBy.username() + "</h1>");
+    }
+
+    @Test
     void aRefundTheGatewayCannotTakeIsTheUnavailablePageWhileTheApiStillAnswersBadGateway() {
         String orderNumber = shop.deliveredOrder(buyer, product, 2);
         staff.get("/admin/orders/" + orderNumber);
