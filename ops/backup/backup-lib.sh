@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Shared by ops/backup/*.sh; sourced after ops/lib/common.sh, never run on its own.
+# - The options every script takes, the server and the target (parse_backup_flags); each script's
+#   own loop handles the rest.
 # - The database connection as a private (0600) [client] option file, so that no password is ever
 #   on a command line (`ps`) or in the output: the password comes from a file (--password-file) or
 #   from the environment variable BUILDNEST_DB_PASSWORD.
@@ -35,6 +37,36 @@ need_value() { [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail "$1 needs a valu
 
 # need_number FLAG VALUE: fails unless the value is a whole number.
 need_number() { [[ "$2" =~ ^[0-9]+$ ]] || fail "$1 must be a whole number, got '$2'"; }
+
+# parse_backup_flags "$@": parse_common_flags (--help, --dry-run), then the options that every backup
+# script accepts, the server and the target:
+#   --host --port --user --password-file   -> host (127.0.0.1), port (3306), user (root), password_file
+#   --target --s3-endpoint --s3-region --s3-credentials -> target, s3_endpoint, s3_region, s3_credentials
+# It sets the variables shown (the defaults are in brackets; the rest default to ""). The script's
+# own options are left in REMAINING_ARGS, in their order, for its own loop. That loop still fails
+# on an unknown one. The password itself is never an option: only the file that holds it is.
+# Each script's header (its --help) still lists these options alongside its own.
+# shellcheck disable=SC2034 # the variables are read by the script that sources this file
+parse_backup_flags() {
+  host=127.0.0.1 port=3306 user=root password_file=""
+  target="" s3_endpoint="" s3_region="" s3_credentials=""
+  parse_common_flags "$@"
+  set -- "${REMAINING_ARGS[@]}"
+  REMAINING_ARGS=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --host) need_value "$@"; host=$2; shift 2 ;;
+      --port) need_value "$@"; port=$2; shift 2 ;;
+      --user) need_value "$@"; user=$2; shift 2 ;;
+      --password-file) need_value "$@"; password_file=$2; shift 2 ;;
+      --target) need_value "$@"; target=$2; shift 2 ;;
+      --s3-endpoint) need_value "$@"; s3_endpoint=$2; shift 2 ;;
+      --s3-region) need_value "$@"; s3_region=$2; shift 2 ;;
+      --s3-credentials) need_value "$@"; s3_credentials=$2; shift 2 ;;
+      *) REMAINING_ARGS+=("$1"); shift ;;
+    esac
+  done
+}
 
 # wait_with_progress PID WHAT [FILE]: waits for a background job, logging every 5 s how long it has
 # run (and how large FILE has grown); returns the job's exit status.
@@ -168,6 +200,12 @@ target_init() {
       if [[ -n "${AWS_CA_BUNDLE:-}" ]]; then
         export RCLONE_CA_CERT="$AWS_CA_BUNDLE"
         unset AWS_CA_BUNDLE
+      fi
+      # A bucket that cannot be reached must stop the script here: later listings treat "nothing
+      # there" as an answer (no backups to prune, none to restore), which would hide the fault.
+      if [[ "${BUILDNEST_DRY_RUN:-false}" != true ]] && ! rclone lsf -q --max-depth 1 --retries 1 \
+        --low-level-retries 2 --contimeout 5s --timeout 15s "buildnest:${path%%/*}" >/dev/null 2>"$backup_work/rclone.err"; then
+        fail "the S3 bucket ${path%%/*} cannot be listed at ${endpoint:-the default endpoint}: $(grep -m1 -o 'ERROR.*' "$backup_work/rclone.err" | head -c 300)"
       fi
       ;;
     dir:/* | /*)

@@ -37,21 +37,12 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=ops/backup/backup-lib.sh
 . "$(dirname "$0")/backup-lib.sh"
-parse_common_flags "$@"
+parse_backup_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
-target="" host=127.0.0.1 port=3306 user=root password_file="" s3_endpoint="" s3_region="" s3_credentials=""
 staging="" status_database="" rotate_every=60 ship_every=5 once=false flush=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --target) need_value "$@"; target=$2; shift 2 ;;
-    --host) need_value "$@"; host=$2; shift 2 ;;
-    --port) need_value "$@"; port=$2; shift 2 ;;
-    --user) need_value "$@"; user=$2; shift 2 ;;
-    --password-file) need_value "$@"; password_file=$2; shift 2 ;;
-    --s3-endpoint) need_value "$@"; s3_endpoint=$2; shift 2 ;;
-    --s3-region) need_value "$@"; s3_region=$2; shift 2 ;;
-    --s3-credentials) need_value "$@"; s3_credentials=$2; shift 2 ;;
     --staging) need_value "$@"; staging=$2; shift 2 ;;
     --status-database) need_value "$@"; status_database=$2; shift 2 ;;
     --rotate-every) need_value "$@"; need_number "$1" "$2"; rotate_every=$2; shift 2 ;;
@@ -123,19 +114,13 @@ start_file() {
   fi
   for next in "${server[@]}"; do
     if [[ "$next" > "$newest_archived" ]]; then
-      if [[ "$next" == "${server[0]}" && "$(expected_after "$newest_archived")" != "$next" ]]; then
+      if [[ "$next" == "${server[0]}" && "$(expected_binlog_after "$newest_archived")" != "$next" ]]; then
         log "GAP: the server purged binlogs after $newest_archived before they were archived; point-in-time recovery cannot cross this gap - take a full backup now"
       fi
       echo "$next"; return
     fi
   done
   fail "the newest archived binlog $newest_archived is not older than any binlog on the server"
-}
-
-# expected_after NAME: binlog.000041 -> binlog.000042
-expected_after() {
-  local base=${1%.*} number=${1##*.}
-  printf '%s.%0*d\n' "$base" "${#number}" $((10#$number + 1))
 }
 
 rotate() { sql "$options" "" "FLUSH BINARY LOGS"; }

@@ -36,22 +36,13 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=ops/backup/backup-lib.sh
 . "$(dirname "$0")/backup-lib.sh"
-parse_common_flags "$@"
+parse_backup_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
-database="" target="" host=127.0.0.1 port=3306 user=root password_file=""
-s3_endpoint="" s3_region="" s3_credentials="" compress="" keep_full=30 keep_binlog=7 prune_old=true status=true prune_only=false
+database="" compress="" keep_full=30 keep_binlog=7 prune_old=true status=true prune_only=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --database) need_value "$@"; database=$2; shift 2 ;;
-    --target) need_value "$@"; target=$2; shift 2 ;;
-    --host) need_value "$@"; host=$2; shift 2 ;;
-    --port) need_value "$@"; port=$2; shift 2 ;;
-    --user) need_value "$@"; user=$2; shift 2 ;;
-    --password-file) need_value "$@"; password_file=$2; shift 2 ;;
-    --s3-endpoint) need_value "$@"; s3_endpoint=$2; shift 2 ;;
-    --s3-region) need_value "$@"; s3_region=$2; shift 2 ;;
-    --s3-credentials) need_value "$@"; s3_credentials=$2; shift 2 ;;
     --compress) need_value "$@"; compress=$2; shift 2 ;;
     --keep-full-days) need_value "$@"; need_number "$1" "$2"; keep_full=$2; shift 2 ;;
     --keep-binlog-days) need_value "$@"; need_number "$1" "$2"; keep_binlog=$2; shift 2 ;;

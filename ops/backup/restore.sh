@@ -44,21 +44,12 @@
 . "$(dirname "$0")/../lib/common.sh"
 # shellcheck source=ops/backup/backup-lib.sh
 . "$(dirname "$0")/backup-lib.sh"
-parse_common_flags "$@"
+parse_backup_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
-target="" host=127.0.0.1 port=3306 user=root password_file="" s3_endpoint="" s3_region="" s3_credentials=""
 database="" until="" backup="" binlogs=true force=false staging=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --target) need_value "$@"; target=$2; shift 2 ;;
-    --host) need_value "$@"; host=$2; shift 2 ;;
-    --port) need_value "$@"; port=$2; shift 2 ;;
-    --user) need_value "$@"; user=$2; shift 2 ;;
-    --password-file) need_value "$@"; password_file=$2; shift 2 ;;
-    --s3-endpoint) need_value "$@"; s3_endpoint=$2; shift 2 ;;
-    --s3-region) need_value "$@"; s3_region=$2; shift 2 ;;
-    --s3-credentials) need_value "$@"; s3_credentials=$2; shift 2 ;;
     --database) need_value "$@"; database=$2; shift 2 ;;
     --until) need_value "$@"; until=$2; shift 2 ;;
     --backup) need_value "$@"; backup=$2; shift 2 ;;

@@ -369,10 +369,13 @@ datadir_of() {
 snapshot_key() {
   local generator
   if [[ "$from" != empty ]]; then generator="release $from_commit"
-  else # this jar's own classes and resources (changelog, configuration, generator), not its build time
-    generator="jar $(unzip -v "$jar" 'BOOT-INF/classes/*' | awk '$8 ~ /^BOOT-INF\/classes\// && $8 !~ /build-info|git\.properties/ {print $7, $8}' | sha256sum | cut -c1-32)"
+  else # what decides the data in this jar: the changelog, the configuration, the generator and the
+    # order and money rules it borrows (Money, IndianDay and five ordering types), by their
+    # checksums; not the rest of the application, so that a change elsewhere keeps the kept data
+    # (--fresh-data generates it anyway)
+    generator="jar $(unzip -v "$jar" 'BOOT-INF/classes/*' | awk '$8 ~ /^BOOT-INF\/classes\/(db\/|datagen\/|application[^\/]*\.yaml$|com\/buildnest\/datagen\/|com\/buildnest\/shared\/(Money|IndianDay)[.$]|com\/buildnest\/ordering\/(OrderingProperties|OrderStatus|TaxSplit|FinancialYear|DeliveryCharges)[.$])/ {print $7, $8}' | sha256sum | cut -c1-32)"
   fi
-  printf 'format 1; %s; users %s; products %s; orders %s; seed %s; server %s' \
+  printf 'format 2; %s; users %s; products %s; orders %s; seed %s; server %s' \
     "$generator" "$users" "$products" "$orders" "$seed" "$server" | sha256sum | cut -c1-32
 }
 
@@ -401,12 +404,26 @@ save_snapshot() {
   (cd "$part" && sha256sum -- *.ibd *.cfg schema.sql manifest about >SHA256SUMS)
   rm -rf "$snapshot_dir" && mv "$part" "$snapshot_dir"
   log "data kept for next time: $snapshot_dir ($(du -sh "$snapshot_dir" | cut -f1))"
+  prune_snapshots
+}
+
+# prune_snapshots: keeps the $keep_snapshots most recently used snapshots (a restore marks one used)
+# and deletes the others, which a changed generator or scale left behind (704 MB each at full scale).
+keep_snapshots=3
+prune_snapshots() {
+  local old
+  while read -r old; do
+    [[ -n "$old" ]] || continue
+    rm -rf -- "${snapshot_root:?}/$old" && log "deleted an older data snapshot: $old"
+  done < <(cd "$snapshot_root" && find . -mindepth 1 -maxdepth 1 -type d ! -name '*.part' -printf '%T@ %f\n' \
+    | sort -rn | tail -n +$((keep_snapshots + 1)) | cut -d' ' -f2)
 }
 
 # restore_snapshot DATABASE: the snapshot's tables into DATABASE (created from its schema where
 # DATABASE lacks them), checksums checked before and row counts after; fails loudly.
 restore_snapshot() {
   local database=$1 dir owner list=() table rows auto sql
+  touch "$snapshot_dir" # most recently used: kept when older snapshots are pruned
   (cd "$snapshot_dir" && sha256sum --quiet -c SHA256SUMS) \
     || fail "the data snapshot $snapshot_dir does not match its checksums: delete it, or run with --fresh-data"
   dir=$(datadir_of "$database")

@@ -105,6 +105,9 @@ else
 fi
 [[ "$BUILDNEST_DRY_RUN" == true ]] && exit 0
 
+# The machine's load before this run adds its own: what says whether other work shared the cores.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 query() { mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B "$database" -e "$1"; }
 exists=$(mariadb --protocol=tcp -h127.0.0.1 -uroot -N -B -e \
   "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '$database'")
@@ -269,6 +272,8 @@ read -r best_rate best_rps <"$out/steps.csv.best" || true
 result_dir="$state/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$result_dir"
 cp "$out"/*.csv "$out/series.dat" "$result_dir/"
+# The application's log stays with the results (it never holds a secret): what the errors were.
+cp "$work/app.log" "$result_dir/app.log"
 name=$([[ -n "$soak" ]] && echo load-soak || echo load-latency)
 plot="$result_dir/$name.png"
 ops/load/plot.sh "$out/series.dat" "$plot" "$warmup" "${soak:-$step_seconds}" "$([[ -n "$soak" ]] && echo "$out/samples.csv")"
@@ -288,7 +293,7 @@ else
     log "highest sustainable rate: $best_rate visits/s ($best_rps requests/s)"
   fi
 fi
-log "results in $result_dir; application log lines with ERROR: $errors"
+log "results in $result_dir; application log lines with ERROR: $errors (in $result_dir/app.log)"
 
 if [[ "$record" == true ]]; then
   mkdir -p docs/benchmarks
@@ -310,14 +315,15 @@ if [[ "$record" == true ]]; then
     fi
     echo
     echo "Command: \`$command\` (docs/load-testing.md). Date: $load_started."
-    echo "Machine: $machine; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Application, Gatling,"
+    echo "Machine: $machine; load average before the run: $load_before, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "(the run's own load included). Application, Gatling,"
     echo "MariaDB and Redis share the same cores. JVM options: ${opts:-none}."
     echo "Data: \`generate --users=$users --products=$products --orders=$orders --seed=$seed\`."
     echo "Mix (visits): 60 % browse and search, 25 % cart and checkout with simulated payment, 10 % registration"
     echo "and login, 5 % admin; targets p95 < 500 ms, p99 < 1 s, errors < 0.1 % per step."
-    if awk -v cores="$(nproc)" '{exit !($1 > cores)}' /proc/loadavg; then
+    if awk -v cores="$(nproc)" '{exit !($1 > cores)}' <<<"$load_before"; then
       echo
-      echo "**The machine was loaded by other work during this run** (load average above its $(nproc) cores),"
+      echo "**The machine was loaded by other work when this run began** (load average above its $(nproc) cores),"
       echo "so these figures check the harness, not the platform: run the command again on a quiet machine."
     fi
     if ((users != 10000 || products != 50000 || orders != 100000)); then

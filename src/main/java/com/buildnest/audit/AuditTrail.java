@@ -208,6 +208,18 @@ public class AuditTrail {
                 + (event.delta() > 0 ? "+" : "") + event.delta() + " reason=" + event.reason());
     }
 
+    /** A threshold of "default" means the SKU follows its category's, else the configured one. */
+    @EventListener
+    @Transactional
+    public void on(InventoryEvents.LowStockThresholdChanged event) {
+        record("inventory.threshold-changed", null, event.actorId(), "sku=" + event.sku() + " before="
+                + thresholdOrDefault(event.before()) + " after=" + thresholdOrDefault(event.after()));
+    }
+
+    private static String thresholdOrDefault(Long threshold) {
+        return threshold == null ? "default" : threshold.toString();
+    }
+
     /**
      * What the back office's audit page asks: any of the filter's parts that are given, together.
      *

@@ -132,11 +132,12 @@ class InventoryPages {
 
     @PostMapping("/{sku}/threshold")
     String threshold(@PathVariable String sku, @ModelAttribute("thresholdForm") ThresholdForm form,
-            BindingResult errors, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+            BindingResult errors, @AuthenticationPrincipal SignedInAccount me, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
         Map<String, String> fieldErrors = prefixed("threshold", PageRefusals.messages(errors));
         if (fieldErrors.isEmpty()) {
             try {
-                StockLevel level = inventory.setLowStockThreshold(sku, form.threshold());
+                StockLevel level = inventory.setLowStockThreshold(sku, form.threshold(), me.accountId());
                 redirect.addFlashAttribute("notice", "Low-stock threshold of " + sku + " is now "
                         + level.lowStockThreshold() + (form.threshold() == null ? " (the default)." : "."));
                 return "redirect:/admin/inventory/" + sku;

@@ -27,12 +27,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.buildnest.customer.AccountAdministration;
 import com.buildnest.customer.SignIn.SignedInAccount;
 import com.buildnest.ordering.OrderStatus;
 import com.buildnest.ordering.OrderView;
 import com.buildnest.ordering.Orders;
 import com.buildnest.ordering.Refunds;
-import com.buildnest.payment.PaymentGatewayUnavailable;
 import com.buildnest.payment.Payments;
 import com.buildnest.platform.web.PageForms;
 import com.buildnest.shared.BusinessRuleViolation;
@@ -54,11 +54,13 @@ class OrdersPages {
     private final Orders orders;
     private final Refunds refunds;
     private final Payments payments;
+    private final AccountAdministration accounts;
 
-    OrdersPages(Orders orders, Refunds refunds, Payments payments) {
+    OrdersPages(Orders orders, Refunds refunds, Payments payments, AccountAdministration accounts) {
         this.orders = orders;
         this.refunds = refunds;
         this.payments = payments;
+        this.accounts = accounts;
     }
 
     /** The list's filters, as the query string carries them: a plain link can be shared. */
@@ -206,16 +208,13 @@ class OrdersPages {
     /**
      * Makes a move and goes back to the order's page with {@code notice}; a move the module refuses
      * shows the order again with its message (beside the field it names, if any) and its status.
-     * An order that does not exist is the error page's 404.
+     * An order that does not exist is the error page's 404, and a payment gateway that does not answer
+     * its 503 ({@code platform.web.PageErrors}).
      */
     private String moved(String orderNumber, String notice, Supplier<?> move, RedirectAttributes redirect,
             HttpServletResponse response, Model model) {
         try {
             move.get();
-        } catch (PaymentGatewayUnavailable unavailable) {
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            model.addAttribute("actionError", "The payment gateway is not answering. Try again in a minute.");
-            return detail(orders.forStaff(orderNumber), model);
         } catch (BusinessRuleViolation refused) {
             if (refused.kind() == BusinessRuleViolation.Kind.NOT_FOUND) {
                 throw refused;
@@ -239,9 +238,13 @@ class OrdersPages {
         return detail(orders.forStaff(orderNumber), model);
     }
 
-    /** The order's page; forms not yet in the model (a refused one keeps what was typed) start empty. */
+    /**
+     * The order's page, with the account that placed it (a link to its page in the customers section);
+     * forms not yet in the model (a refused one keeps what was typed) start empty.
+     */
     private String detail(OrderView order, Model model) {
         model.addAttribute("order", order);
+        model.addAttribute("customer", accounts.account(orders.placedBy(order.orderNumber())));
         model.addAttribute("payment", payments.paymentOf(order.orderNumber()).orElse(null));
         model.addAttribute("moves", Moves.of(order));
         if (!model.containsAttribute("ship")) {

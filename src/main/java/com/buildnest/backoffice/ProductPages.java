@@ -85,12 +85,12 @@ class ProductPages {
 
     @GetMapping("/admin/products")
     String products(@ModelAttribute("filters") Filters filters, Model model) {
-        List<AdminCategory> categories = administration.categories();
-        model.addAttribute("products", administration.products(
+        CatalogAdministration.ProductList list = administration.productList(
                 new ProductFilter(filters.q(), filters.category(), filters.active()),
-                PageRequest.of(filters.pageNumber(), PAGE_SIZE)));
-        model.addAttribute("categories", categories);
-        model.addAttribute("categoryNames", names(categories));
+                PageRequest.of(filters.pageNumber(), PAGE_SIZE));
+        model.addAttribute("products", list.products());
+        model.addAttribute("categories", list.categories());
+        model.addAttribute("categoryNames", names(list.categories()));
         return "admin/products";
     }
 

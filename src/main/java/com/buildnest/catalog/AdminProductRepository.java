@@ -40,14 +40,17 @@ interface AdminProductRepository extends Repository<Product, Long> {
      * Staff's search: {@code text} a lower-case LIKE pattern (escaped with {@code !}, which MariaDB and H2 read alike) matched
      * against SKU, name and brand; null parameters match everything.
      */
-    @Query(value = """
-            select p from Product p
-            where (:text is null or lower(p.sku) like :text escape '!' or lower(p.name) like :text escape '!'
+    String MATCHING = """
+            (:text is null or lower(p.sku) like :text escape '!' or lower(p.name) like :text escape '!'
                    or lower(p.brand) like :text escape '!')
-              and (:categoryId is null or p.categoryId = :categoryId)
-              and (:active is null or p.active = :active)
-            order by p.sku""")
-    Page<Product> search(String text, Long categoryId, Boolean active, Pageable page);
+              and (:active is null or p.active = :active)""";
+
+    @Query("select p from Product p where " + MATCHING + " order by p.sku")
+    Page<Product> search(String text, Boolean active, Pageable page);
+
+    /** Staff's search ({@link #MATCHING}) among the products in these categories. */
+    @Query("select p from Product p where p.categoryId in :categoryIds and " + MATCHING + " order by p.sku")
+    Page<Product> searchIn(Collection<Long> categoryIds, String text, Boolean active, Pageable page);
 
     Product saveAndFlush(Product product);
 

@@ -98,19 +98,30 @@ public class CatalogAdministration {
      * Staff's search of the catalogue, active products and inactive ones alike.
      *
      * @param text part of the SKU, name or brand (any case), or null for every product
-     * @param categoryId the category the products are in, or null for all
+     * @param categoryId the category the products are in, or in any category below it, or null for all
      * @param active true for products on sale, false for those taken off sale, null for both
      */
     public record ProductFilter(String text, Long categoryId, Boolean active) {
     }
 
-    /** A page of the products the filter matches, in SKU order, in two statements (the page and its count). */
+    /** A page of staff's product list, with every category (to name the products' and to filter by). */
+    public record ProductList(List<AdminCategory> categories, Page<ProductLine> products) {
+    }
+
+    /**
+     * Every category and a page of the products the filter matches, in SKU order, in three statements
+     * (the categories, the page and its count); a category's filter takes in its sub-categories, at
+     * any depth, as the storefront's listing of a category does.
+     */
     @Transactional(readOnly = true)
-    public Page<ProductLine> products(ProductFilter filter, Pageable page) {
+    public ProductList productList(ProductFilter filter, Pageable page) {
+        List<Category> all = categories.findAllByOrderByPositionAscNameAsc();
         String text = filter.text() == null || filter.text().isBlank() ? null
                 : "%" + filter.text().trim().toLowerCase(java.util.Locale.ROOT).replace("!", "!!")
                         .replace("%", "!%").replace("_", "!_") + "%";
-        return products.search(text, filter.categoryId(), filter.active(), page).map(ProductLine::of);
+        Page<Product> found = filter.categoryId() == null ? products.search(text, filter.active(), page)
+                : products.searchIn(Category.subtreeOf(filter.categoryId(), all), text, filter.active(), page);
+        return new ProductList(all.stream().map(AdminCategory::of).toList(), found.map(ProductLine::of));
     }
 
     /** Every category, in the shop's order (position, then name). */

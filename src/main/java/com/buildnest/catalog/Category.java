@@ -1,5 +1,9 @@
 package com.buildnest.catalog;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -46,6 +50,19 @@ class Category {
         this.parentId = parentId;
         this.position = position;
         this.lowStockThreshold = lowStockThreshold;
+    }
+
+    /**
+     * The ids of a category and of every category below it, at any depth, its own first: a shelf
+     * shows what its sub-shelves hold (the storefront's listing and the back office's filter alike).
+     */
+    static List<Long> subtreeOf(long rootId, Collection<Category> all) {
+        List<Long> ids = new ArrayList<>(List.of(rootId));
+        for (int i = 0; i < ids.size(); i++) {
+            Long parent = ids.get(i);
+            all.stream().filter(c -> parent.equals(c.parentId())).map(Category::id).forEach(ids::add);
+        }
+        return ids;
     }
 
     Long id() {

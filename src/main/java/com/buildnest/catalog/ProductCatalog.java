@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -187,7 +186,7 @@ public class ProductCatalog {
             Category root = all.stream().filter(c -> c.slug().equals(query.category())).findFirst()
                     .orElseThrow(() -> BusinessRuleViolation.notFound("catalog.category-not-found",
                             "No category '" + query.category() + "'."));
-            categoryIds = withDescendants(root, all);
+            categoryIds = Category.subtreeOf(root.id(), all);
         }
         ProductSearch.Found found = search.find(new ProductSearch.Criteria(query.text(), categoryIds, query.brands(),
                 query.minPaise(), query.maxPaise(), query.inStock(), query.order(), query.attributes()),
@@ -295,15 +294,6 @@ public class ProductCatalog {
         return products.findByIdAndActiveTrue(id)
                 .orElseThrow(() -> BusinessRuleViolation.notFound("catalog.product-not-found",
                         "No product with id " + id + "."));
-    }
-
-    private static List<Long> withDescendants(Category root, List<Category> all) {
-        List<Long> ids = new ArrayList<>(List.of(root.id()));
-        for (int i = 0; i < ids.size(); i++) {
-            Long parent = ids.get(i);
-            all.stream().filter(c -> parent.equals(c.parentId())).map(Category::id).forEach(ids::add);
-        }
-        return ids;
     }
 
     /** A category with its sub-categories, as the storefront's menu shows them. */

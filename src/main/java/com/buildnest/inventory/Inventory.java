@@ -121,11 +121,22 @@ public class Inventory {
         return level(sku);
     }
 
-    /** Sets a SKU's own threshold, or null to follow the configured default. */
+    /**
+     * Sets a SKU's own threshold, or null to follow its group's or the configured default. A change
+     * is announced as {@link InventoryEvents.LowStockThresholdChanged} with the threshold it replaced
+     * (read under the row's lock, so two changes at once each name the right one); setting the
+     * threshold the SKU already has changes nothing and announces nothing.
+     */
     @Transactional
-    public StockLevel setLowStockThreshold(String sku, Long threshold) {
+    public StockLevel setLowStockThreshold(String sku, Long threshold, long actorId) {
         Stock.requireThreshold(threshold);
-        requireChanged(stock.setThreshold(sku, threshold, clock.instant()), sku);
+        Stock locked = stock.findForUpdate(sku).orElseThrow(() -> notTracked(sku));
+        Long before = locked.ownThreshold();
+        Instant now = clock.instant();
+        stock.setThreshold(sku, threshold, now);
+        if (!Objects.equals(before, threshold)) {
+            events.publishEvent(new InventoryEvents.LowStockThresholdChanged(sku, before, threshold, actorId, now));
+        }
         stock.clearBelowThreshold(sku, properties.defaultLowStockThreshold());
         announceIfRanLow(sku);
         return level(sku);
@@ -371,8 +382,11 @@ public class Inventory {
     @Transactional(readOnly = true)
     public StockLevel level(String sku) {
         return stock.findById(sku).map(s -> s.level(properties.defaultLowStockThreshold()))
-                .orElseThrow(() -> BusinessRuleViolation.notFound("inventory.sku-not-found",
-                        "No stock is tracked for SKU " + sku + "."));
+                .orElseThrow(() -> notTracked(sku));
+    }
+
+    private static BusinessRuleViolation notTracked(String sku) {
+        return BusinessRuleViolation.notFound("inventory.sku-not-found", "No stock is tracked for SKU " + sku + ".");
     }
 
     /** The latest ledger lines of a SKU, newest first. */

@@ -76,7 +76,8 @@ class InventoryAdminApiController {
     }
 
     @PutMapping("/{sku}/threshold")
-    StockLevel threshold(@PathVariable String sku, @Valid @RequestBody ThresholdRequest request) {
-        return inventory.setLowStockThreshold(sku, request.threshold());
+    StockLevel threshold(@PathVariable String sku, @Valid @RequestBody ThresholdRequest request,
+            @AuthenticationPrincipal Jwt caller) {
+        return inventory.setLowStockThreshold(sku, request.threshold(), Long.parseLong(caller.getSubject()));
     }
 }

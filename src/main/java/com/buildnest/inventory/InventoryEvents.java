@@ -16,6 +16,13 @@ public final class InventoryEvents {
     public record GoodsReceived(String sku, long quantity, String reason, long actorId, Instant at) {
     }
 
+    /**
+     * A SKU's own low-stock threshold changed; null (before or after) means it follows its group's or
+     * the configured default.
+     */
+    public record LowStockThresholdChanged(String sku, Long before, Long after, long actorId, Instant at) {
+    }
+
     /** A correction after a count, breakage or loss: on hand changed by {@code delta}, up or down. */
     public record StockAdjusted(String sku, long delta, String reason, long actorId, Instant at) {
     }

@@ -53,6 +53,11 @@ class Stock {
     protected Stock() {
     }
 
+    /** The SKU's own threshold; null when it follows its group's or the configured one. */
+    Long ownThreshold() {
+        return lowStockThreshold;
+    }
+
     /** The levels, judged against the SKU's own threshold, else its group's, else the configured one. */
     StockLevel level(long configuredThreshold) {
         long threshold = lowStockThreshold != null ? lowStockThreshold

@@ -3,11 +3,15 @@ package com.buildnest.inventory;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -61,6 +65,11 @@ interface StockRepository extends JpaRepository<Stock, String>, JpaSpecification
             s.version = s.version + 1, s.updatedAt = :now
             where s.sku = :sku and s.reserved >= :quantity and s.onHand >= :quantity""")
     int sell(String sku, long quantity, Instant now);
+
+    /** The SKU's row, locked until the transaction ends: for a change that must name what it replaced. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Stock s where s.sku = :sku")
+    Optional<Stock> findForUpdate(String sku);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""

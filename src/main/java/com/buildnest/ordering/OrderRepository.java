@@ -19,6 +19,9 @@ interface OrderRepository extends JpaRepository<Order, Long> {
 
     Optional<Order> findByOrderNumberAndAccountId(String orderNumber, long accountId);
 
+    @Query("select o.accountId from Order o where o.orderNumber = :orderNumber")
+    Optional<Long> findAccountIdByOrderNumber(String orderNumber);
+
     /** The order, locked until the transaction ends: payment events, expiry and staff take turns. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select o from Order o where o.orderNumber = :orderNumber")

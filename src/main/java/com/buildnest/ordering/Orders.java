@@ -90,6 +90,15 @@ public class Orders {
         return view(orders.findByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber)));
     }
 
+    /**
+     * The account that placed an order, for staff to open the customer (every order is placed by a
+     * signed-in account: checkout has no guest path); one that does not exist is not found.
+     */
+    @Transactional(readOnly = true)
+    public long placedBy(String orderNumber) {
+        return orders.findAccountIdByOrderNumber(orderNumber).orElseThrow(() -> notFound(orderNumber));
+    }
+
     @Transactional
     public OrderView pack(String orderNumber, long staffId) {
         return move(orderNumber, staffId, order -> order.pack(staffId, clock.instant()));

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.ConcurrentModel;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -20,6 +21,7 @@ import com.buildnest.customer.AccessTokens;
 import com.buildnest.customer.AccessTokens.NewAccount;
 import com.buildnest.customer.Role;
 import com.buildnest.inventory.Inventory;
+import com.buildnest.notification.SmtpNotConfigured;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.Browser;
 import com.buildnest.testing.BuildNestTest;
@@ -54,6 +56,9 @@ class AuditAndOutboxPagesTests {
     @Autowired
     OutboxPages outboxPages;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void anAdminSeesAStockAdjustmentInTheAuditLogAndAPasswordResetMailInTheOutbox() {
         NewAccount admin = tokens.newAccount(Role.ADMIN);
@@ -85,6 +90,30 @@ class AuditAndOutboxPagesTests {
             assertThat(browser.text("h1")).isEqualTo("Reset your BuildNest password");
             assertThat(browser.text("#recipient")).isEqualTo(email);
         }
+    }
+
+    @Test
+    void withoutSmtpTheOutboxSaysSoAndKeepsEachMailsTextForStaffToRead() {
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
+        String email = tokens.newAccount().username() + "@example.test";
+        HttpResponse<String> outbox;
+        HttpResponse<String> mail;
+        try (SmtpNotConfigured noSmtp = new SmtpNotConfigured(context)) {
+            assertThat(api.postJson("/api/auth/password/forgot", "{\"email\":\"" + email + "\"}").status())
+                    .isEqualTo(202);
+            long id = jdbc.sql("select max(id) from notification_mail where recipient = ?").param(email)
+                    .query(Long.class).single();
+            outbox = staff.get("/admin/outbox");
+            mail = staff.get("/admin/outbox/" + id);
+        }
+
+        assertThat(outbox.statusCode()).isEqualTo(200);
+        assertThat(outbox.body()).contains("No SMTP server is configured (the embedded default)", email)
+                .doesNotContain("delivered over SMTP");
+        assertThat(mail.statusCode()).isEqualTo(200);
+        assertThat(mail.body()).contains("id=\"mail-status\">not sent<")
+                .contains("Someone asked to reset the password of your BuildNest account.")
+                .doesNotContain("mail-body-gone");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.ExtendedModelMap;
 
+import com.buildnest.catalog.CatalogAdministration;
 import com.buildnest.customer.AccessTokens;
 import com.buildnest.customer.Role;
 import com.buildnest.testing.Browser;
@@ -232,6 +233,64 @@ class CatalogPagesTests {
         assertThat(((org.springframework.data.domain.Page<?>) model.get("products")).getContent())
                 .hasSize(ProductPages.PAGE_SIZE);
         assertThat(statements).hasSize(3); // the categories, the page of products, their count
+    }
+
+    @Test
+    void filteringTheListByACategoryShowsTheProductsOfItsSubCategoriesAtAnyDepthAtTheSameCost() throws Exception {
+        PageClient staff = PageClient.signedIn(port, tokens.newAccount(Role.STAFF));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long shelf = newCategory(staff, "shelf-" + run, null);
+        long subShelf = newCategory(staff, "sub-shelf-" + run, shelf);
+        long subSubShelf = newCategory(staff, "sub-sub-shelf-" + run, subShelf);
+        long otherShelf = newCategory(staff, "other-shelf-" + run, null);
+        String onShelf = newProduct(staff, shelf);
+        String onSubShelf = newProduct(staff, subShelf);
+        String onSubSubShelf = newProduct(staff, subSubShelf);
+        String elsewhere = newProduct(staff, otherShelf);
+
+        ExtendedModelMap model = new ExtendedModelMap();
+        List<String> statements = StatementCounter.statementsOf(() -> productPages.products(
+                new ProductPages.Filters(null, shelf, null, 0), model));
+
+        assertThat(skusListed(model)).containsExactlyElementsOf(
+                java.util.stream.Stream.of(onShelf, onSubShelf, onSubSubShelf).sorted().toList());
+        assertThat(statements).hasSize(2); // the categories and the page of products: one page holds all, so no count
+        assertThat(skusListed(listed(new ProductPages.Filters(null, subShelf, null, 0))))
+                .containsExactlyInAnyOrder(onSubShelf, onSubSubShelf);
+        assertThat(skusListed(listed(new ProductPages.Filters(null, subSubShelf, null, 0))))
+                .containsExactly(onSubSubShelf);
+        assertThat(staff.get("/admin/products?category=" + shelf).body()).contains(onShelf, onSubShelf, onSubSubShelf)
+                .doesNotContain(elsewhere);
+    }
+
+    private ExtendedModelMap listed(ProductPages.Filters filters) {
+        ExtendedModelMap model = new ExtendedModelMap();
+        productPages.products(filters, model);
+        return model;
+    }
+
+    private static List<String> skusListed(ExtendedModelMap model) {
+        return ((org.springframework.data.domain.Page<?>) model.get("products")).getContent().stream()
+                .map(line -> ((CatalogAdministration.ProductLine) line).sku()).toList();
+    }
+
+    /** A category made on the categories page, under {@code parentId} (null: at the top); its id. */
+    private long newCategory(PageClient staff, String slug, Long parentId) throws Exception {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("name", "Shelf " + slug, "slug", slug));
+        if (parentId != null) {
+            form.put("parentId", parentId.toString());
+        }
+        assertThat(staff.post("/admin/categories", "/admin/categories", form).statusCode()).isEqualTo(302);
+        return jdbc.sql("select id from catalog_category where slug = ?").param(slug).query(Long.class).single();
+    }
+
+    /** A product on sale made with the product form, in the category; its SKU. */
+    private String newProduct(PageClient staff, long categoryId) throws Exception {
+        String sku = newSku();
+        HttpResponse<String> created = staff.post("/admin/products/new", "/admin/products",
+                with(cementForm(sku), "categoryId", Long.toString(categoryId)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        return sku;
     }
 
     private long products(String sku) {

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.ui.ConcurrentModel;
 
+import com.buildnest.audit.AuditTrail;
 import com.buildnest.customer.AccessTokens;
 import com.buildnest.customer.AccessTokens.NewAccount;
 import com.buildnest.customer.Role;
@@ -41,6 +42,9 @@ class InventoryPagesTests {
 
     @Autowired
     InventoryPages pages;
+
+    @Autowired
+    AuditTrail audit;
 
     String sku;
 
@@ -122,6 +126,21 @@ class InventoryPagesTests {
         assertThat(zero.statusCode()).isEqualTo(400);
         assertThat(zero.body()).contains("id=\"receipt-quantity-error\"", "The quantity must be between 1 and");
         assertThat(inventory.level(sku).onHand()).isEqualTo(15);
+    }
+
+    @Test
+    void aThresholdChangedOnTheStockPageIsAuditedWithWhoAndTheThresholdItReplaced() {
+        NewAccount staff = tokens.newAccount(Role.STAFF);
+        PageClient staffPages = PageClient.signedIn(port, staff);
+
+        assertThat(staffPages.post(page(), page() + "/threshold", Map.of("threshold", "20")).statusCode())
+                .isEqualTo(302);
+        assertThat(staffPages.post(page(), page() + "/threshold", Map.of("threshold", "")).statusCode())
+                .isEqualTo(302);
+
+        assertThat(audit.search(new AuditTrail.AuditFilter(staff.id(), null, "inventory.threshold-changed", null,
+                null, null), 0, 10).getContent()).extracting(AuditTrail.AuditEntryView::detail).containsExactly(
+                        "sku=" + sku + " before=20 after=default", "sku=" + sku + " before=3 after=20");
     }
 
     @Test

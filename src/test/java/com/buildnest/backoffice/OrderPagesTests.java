@@ -1,17 +1,21 @@
 package com.buildnest.backoffice;
 
+import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -25,6 +29,7 @@ import com.buildnest.ordering.OrderStatus;
 import com.buildnest.ordering.OrderSummary;
 import com.buildnest.ordering.PurchaseFixtures;
 import com.buildnest.ordering.PurchaseFixtures.Buyer;
+import com.buildnest.payment.PaymentGatewayOutage;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.BuildNestTest;
 import com.buildnest.testing.PageClient;
@@ -55,6 +60,9 @@ class OrderPagesTests {
 
     @Autowired
     OrdersPages pages;
+
+    @Autowired
+    ApplicationContext context;
 
     PurchaseFixtures shop;
     Buyer buyer;
@@ -159,6 +167,55 @@ class OrderPagesTests {
                 .until(() -> status(orderNumber).equals("PARTIALLY_REFUNDED"));
         assertThat(shop.order(buyer, orderNumber).get("totals").get("refunded").get("amount").asString())
                 .isEqualTo("100.50");
+    }
+
+    @Test
+    void theOrderPageLinksToTheAccountThatPlacedItAndItsOtherOrders() {
+        String orderNumber = shop.paidOrder(buyer, product, 2);
+        record Account(String username, String email) {
+        }
+        Account placedBy = jdbc.sql("select username, email from customer_account where id = ?")
+                .param(buyer.accountId()).query((row, n) -> new Account(row.getString(1), row.getString(2))).single();
+
+        HttpResponse<String> page = staff.get("/admin/orders/" + orderNumber);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<a href=\"/admin/customers/" + buyer.accountId() + "\">" + placedBy.username()
+                + "</a>").contains("<span>" + placedBy.email() + "</span>")
+                .contains("<a href=\"/admin/orders?customer=" + buyer.accountId() + "\">all their orders</a>");
+        HttpResponse<String> customer = staff.get("/admin/customers/" + buyer.accountId());
+        assertThat(customer.statusCode()).isEqualTo(200);
+        assertThat(customer.body()).contains("<h1>" + placedBy.username() + "</h1>");
+    }
+
+    @Test
+    void aRefundTheGatewayCannotTakeIsTheUnavailablePageWhileTheApiStillAnswersBadGateway() {
+        String orderNumber = shop.deliveredOrder(buyer, product, 2);
+        staff.get("/admin/orders/" + orderNumber);
+        String apiStaff = tokens.validFor(tokens.newCustomer(), Role.STAFF);
+        HttpResponse<String> page;
+        ApiClient.Response answer;
+        try (PaymentGatewayOutage outage = new PaymentGatewayOutage(context)) {
+            page = staff.post("/admin/orders/" + orderNumber + "/refund", Map.of("amount", "10.25",
+                    "refundReason", "Damaged bags", "key", UUID.randomUUID().toString()));
+            answer = api.send("POST", "/api/admin/orders/" + orderNumber + "/refund",
+                    Map.of("Authorization", "Bearer " + apiStaff, "Content-Type", "application/json",
+                            "Idempotency-Key", UUID.randomUUID().toString()),
+                    HttpRequest.BodyPublishers.ofString(
+                            "{\"amount\": \"10.25\", \"reason\": \"Damaged bags\"}"));
+        }
+
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(page.body()).contains("Temporarily unavailable")
+                .contains("The payment gateway is not answering right now. Please try again in a minute.")
+                .doesNotContain("Exception");
+        assertProblem(answer, 502, "payment.gateway-unavailable");
+        assertThat(answer.json().get("detail").asString())
+                .isEqualTo("The payment gateway is not answering right now. Nothing was charged; please retry shortly.");
+        assertThat(status(orderNumber)).isEqualTo("DELIVERED");
+        assertThat(shop.order(buyer, orderNumber).get("totals").get("refunded").get("amount").asString())
+                .isEqualTo("0.00");
     }
 
     @Test

@@ -95,7 +95,7 @@ class CategoryThresholdsAndAuditTests {
         long relaxed = createCategory(category(slug(), null, 5L));
         String own = createProduct(strict);
         String moved = createProduct(strict);
-        inventory.setLowStockThreshold(own, 7L);
+        inventory.setLowStockThreshold(own, 7L, staffId);
 
         put(api, "/api/admin/categories/" + strict, category(slugOf(strict), null, 400L), staff);
         assertThat(threshold(own)).isEqualTo(7);

@@ -6,6 +6,7 @@ import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -163,6 +164,37 @@ class InventoryAdminApiTests {
     }
 
     @Test
+    void aThresholdChangeIsAuditedWithWhoWhichSkuAndTheThresholdItReplaced() {
+        String sku = cementOnTheShelf(inventory, 20, 5L);
+
+        assertThat(setThreshold(sku, "{\"threshold\": 12}").status()).isEqualTo(200);
+        assertThat(setThreshold(sku, "{\"threshold\": null}").status()).isEqualTo(200);
+        assertThat(setThreshold(sku, "{\"threshold\": null}").status()).as("already the default: nothing changes")
+                .isEqualTo(200);
+        assertProblem(setThreshold(sku, "{\"threshold\": -1}"), 400, "request.invalid");
+
+        List<JsonNode> audited = thresholdAuditOf(sku);
+        assertThat(audited).extracting(line -> line.get("detail").asString()).containsExactly(
+                "sku=" + sku + " before=12 after=default", "sku=" + sku + " before=5 after=12");
+        assertThat(audited).allSatisfy(line -> assertThat(line.get("actorId").asLong()).isEqualTo(staffId));
+    }
+
+    @Test
+    void aRefusedThresholdChangeIsNotAudited() {
+        String sku = cementOnTheShelf(inventory, 20, 5L);
+        String customer = tokens.validFor(tokens.newCustomer(), Role.CUSTOMER);
+
+        assertProblem(api.send("PUT", "/api/admin/inventory/" + sku + "/threshold",
+                Map.of("Authorization", "Bearer " + customer, "Content-Type", "application/json"),
+                HttpRequest.BodyPublishers.ofString("{\"threshold\": 9}")), 403, "auth.forbidden");
+        assertProblem(setThreshold("NO-SUCH-" + sku, "{\"threshold\": 9}"), 404, "inventory.sku-not-found");
+
+        assertThat(inventory.level(sku).lowStockThreshold()).isEqualTo(5);
+        assertThat(thresholdAuditOf(sku)).isEmpty();
+        assertThat(thresholdAuditOf("NO-SUCH-" + sku)).isEmpty();
+    }
+
+    @Test
     void theLowStockListingIsPagedAndItsSizeCapped() {
         cementOnTheShelf(inventory, 0, 5L);
 
@@ -192,5 +224,20 @@ class InventoryAdminApiTests {
 
     private static String adjustments(String sku) {
         return "/api/admin/inventory/" + sku + "/adjustments";
+    }
+
+    private Response setThreshold(String sku, String body) {
+        return api.send("PUT", "/api/admin/inventory/" + sku + "/threshold",
+                Map.of("Authorization", "Bearer " + staff, "Content-Type", "application/json"),
+                HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** The audit log's threshold lines of a SKU, newest first, as an administrator reads them over the API. */
+    private List<JsonNode> thresholdAuditOf(String sku) {
+        String admin = tokens.validFor(tokens.newCustomer(), Role.ADMIN);
+        Response log = api.get("/api/admin/audit?action=inventory.threshold-changed&size=100", admin);
+        assertThat(log.status()).as(log.body()).isEqualTo(200);
+        return log.json().get("content").valueStream()
+                .filter(line -> line.get("detail").asString().startsWith("sku=" + sku + " ")).toList();
     }
 }

@@ -293,7 +293,7 @@ class InventoryTests {
     void raisingTheThresholdAboveWhatIsAvailableAnnouncesLowStock() {
         String sku = cementOnTheShelf(inventory, 8, 5L);
 
-        StockLevel level = inventory.setLowStockThreshold(sku, 10L);
+        StockLevel level = inventory.setLowStockThreshold(sku, 10L, STOREKEEPER);
 
         assertThat(level.lowStock()).isTrue();
         assertThat(ranLow(sku)).containsExactly(new StockRanLow(sku, 8, 10));

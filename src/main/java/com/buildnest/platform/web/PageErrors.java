@@ -25,19 +25,23 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import com.buildnest.platform.throttle.Throttled;
 import com.buildnest.shared.BusinessRuleViolation;
+import com.buildnest.shared.DependencyUnavailable;
 
 /**
  * Friendly error pages for people: a failure in a page controller (any {@code @Controller} that
  * renders views: the storefront's and the back office's), a page nobody serves asked for by a
  * browser, and the container's error page ({@code /error}) when a browser asks for HTML (403 from
  * a page chain, say). Never a stack trace or a white-label page; API clients keep getting problem
- * bodies ({@link ProblemDetailsAdvice}).
+ * bodies ({@link ProblemDetailsAdvice}). A service the shop relies on that does not answer
+ * ({@link DependencyUnavailable}: the payment gateway, say) is the 503 page naming it, whichever
+ * page met it.
  */
 @Hidden // pages, not API: kept out of /v3/api-docs
 @Controller
 class PageErrors implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+    private static final long DEPENDENCY_RETRY_AFTER_SECONDS = 60;
 
     @Override
     public int getOrder() {
@@ -52,6 +56,13 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
                 && !request.getRequestURI().startsWith("/api/");
         if (!ourPage && !browserLost) {
             return null;
+        }
+        if (failure instanceof DependencyUnavailable unavailable) {
+            // Not our failure, and the module that met it has logged why: no stack trace here.
+            log.warn("Page {} met an unavailable dependency: {}", request.getRequestURI(), failure.getMessage());
+            response.setHeader("Retry-After", Long.toString(DEPENDENCY_RETRY_AFTER_SECONDS));
+            return page(HttpStatus.SERVICE_UNAVAILABLE, unavailable.dependency()
+                    + " is not answering right now. Please try again in a minute.");
         }
         HttpStatus status = statusOf(failure);
         if (status.is5xxServerError()) {
@@ -113,6 +124,7 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
             case FORBIDDEN -> "Not allowed";
             case TOO_MANY_REQUESTS -> "Too many requests";
             case CONTENT_TOO_LARGE -> "That is too large";
+            case SERVICE_UNAVAILABLE -> "Temporarily unavailable";
             case INTERNAL_SERVER_ERROR -> "Something went wrong";
             default -> status.is4xxClientError() ? "That did not work" : "Something went wrong";
         };

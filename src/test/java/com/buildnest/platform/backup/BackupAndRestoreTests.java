@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
@@ -264,12 +265,16 @@ class BackupAndRestoreTests {
     }
 
     @Test
-    void backsUpArchivesAndRestoresThroughAnS3Bucket() throws Exception {
+    void backsUpArchivesAndRestoresThroughAnS3BucketAndStopsLoudlyWhenItCannotBeReached() throws Exception {
         shop("bucket");
         addRows("bucket", 1, 2);
+        String target = "s3://" + LocalS3.BUCKET + "/shop";
+        String[] s3Options;
         try (LocalS3 s3 = LocalS3.start()) {
-            String[] s3Options = { "--s3-endpoint", s3.endpoint(), "--s3-credentials", s3.credentialsFile().toString() };
-            String target = "s3://" + LocalS3.BUCKET + "/shop";
+            // A copy of the credentials: the server's own folder goes with it when it stops.
+            Path credentials = Files.copy(s3.credentialsFile(), targets.resolve("s3-credentials"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            s3Options = new String[] { "--s3-endpoint", s3.endpoint(), "--s3-credentials", credentials.toString() };
             String backup = OpsScript.run("backup/full-backup.sh", concat(new String[] { "--database", "bucket",
                     "--target", target, "--port", port() }, s3Options));
             addRows("bucket", 3, 5);
@@ -285,6 +290,19 @@ class BackupAndRestoreTests {
                 assertThat(archived.map(Path::toString)).anyMatch(name -> name.endsWith(".sha256"));
             }
         }
+
+        // The bucket's server is gone: pruning and restoring say so instead of finding "no backups".
+        OpsScript.Outcome prune = OpsScript.attempt("backup/full-backup.sh", concat(new String[] { "--prune-only",
+                "--target", target }, s3Options));
+        OpsScript.Outcome restore = OpsScript.attempt("backup/restore.sh", concat(new String[] { "--target", target,
+                "--port", port(), "--database", "bucket_unreachable" }, s3Options));
+        for (OpsScript.Outcome unreachable : List.of(prune, restore)) {
+            assertThat(unreachable.exitStatus()).as(unreachable.output()).isNotZero();
+            assertThat(unreachable.errors()).contains("the S3 bucket " + LocalS3.BUCKET + " cannot be listed at "
+                    + s3Options[1]);
+        }
+        assertThat(server.queryForLong("", "SELECT COUNT(*) FROM information_schema.schemata"
+                + " WHERE schema_name = 'bucket_unreachable'")).as("no database was created").isZero();
     }
 
     @Test
@@ -362,6 +380,29 @@ class BackupAndRestoreTests {
                 .contains("YYYY-MM-DD HH:MM:SS");
         assertThat(OpsScript.attempt("backup/full-backup.sh", "--database", "shop", "--target", "ftp://x").errors())
                 .contains("dir:/absolute/path or s3://bucket/prefix");
+    }
+
+    @Test
+    void everyScriptTakesTheSharedServerAndTargetOptionsListsThemInItsHelpAndRefusesUnknownOnes() throws Exception {
+        List<String> shared = List.of("--target", "--host", "--port", "--user", "--password-file", "--s3-endpoint",
+                "--s3-region", "--s3-credentials");
+        for (String script : List.of("backup/full-backup.sh", "backup/binlog-archive.sh", "backup/restore.sh")) {
+            assertThat(OpsScript.run(script, "--help")).as(script).contains(shared);
+            OpsScript.Outcome unknown = OpsScript.attempt(script, "--target", "dir:/x", "--frobnicate");
+            assertThat(unknown.exitStatus()).as(script).isNotZero();
+            assertThat(unknown.errors()).as(script).contains("unknown argument '--frobnicate'");
+            OpsScript.Outcome missing = OpsScript.attempt(script, "--target", "dir:/x", "--port");
+            assertThat(missing.exitStatus()).as(script).isNotZero();
+            assertThat(missing.errors()).as(script).contains("--port needs a value");
+        }
+        // The shared options mixed in among a script's own, in any order, reach the plan.
+        assertThat(OpsScript.attempt("backup/full-backup.sh", "--dry-run", "--keep-full-days", "3", "--host", "db.example",
+                "--database", "shop", "--port", "3999", "--target", "dir:/nonexistent").errors())
+                .contains("would dump shop from db.example:3999", "dir:/nonexistent/full/", "prune (full 3 days");
+        assertThat(OpsScript.attempt("backup/binlog-archive.sh", "--once", "--port", "3998", "--dry-run", "--host",
+                "db.example", "--target", "dir:/nonexistent", "--ship-every", "2").errors())
+                .contains("would stream binlogs of db.example:3998 into /var/tmp/buildnest-binlog-db.example-3998",
+                        "once=true", "ship every 2s");
     }
 
     // ---- fixtures ----------------------------------------------------------------------------------
