@@ -117,7 +117,7 @@ class CheckoutUnderLoadTests {
     }
 
     @Test
-    void aCheckoutOfThreeLinesTakesAtMostTwentyFiveStatements() {
+    void aCheckoutOfThreeLinesTakesAtMostTwentyThreeStatements() {
         Buyer buyer = purchase.buyer("KA", "560102");
         for (int line = 0; line < 3; line++) {
             purchase.addToCart(buyer, purchase.product(100), 10);
@@ -126,8 +126,10 @@ class CheckoutUnderLoadTests {
         List<String> statements = StatementCounter.statementsOf(() -> checkout.place(buyer.accountId(),
                 new Checkout.Request(buyer.addressId(), null, "upi"), "count-" + buyer.accountId()));
 
-        // The budget, the audit line of the order placed included (audit writes in the transaction it records)
-        assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(25);
+        // The budget was 25, the audit line of the order placed included (audit writes in the transaction
+        // it records). 23 since the payment of a fresh order is not looked for before it is started and the
+        // idempotency key's row is inserted with its order number instead of being updated afterwards.
+        assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(23);
     }
 
     @Test
