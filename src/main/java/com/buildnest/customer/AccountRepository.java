@@ -34,6 +34,10 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select a.id as id, a.fullName as fullName from Account a where a.id in :ids and a.enabled = true and a.fullName is not null")
     List<FullName> findFullNames(Collection<Long> ids);
 
+    /** How to greet and reach an enabled account, without loading it (or its roles): one statement. */
+    @Query("select a.username as username, a.email as email, a.fullName as fullName from Account a where a.id = :id and a.enabled = true")
+    Optional<ContactDetails> findContact(long id);
+
     /** Where to write to each enabled account among {@code ids}. */
     @Query("select a.username as username, a.email as email from Account a where a.id in :ids and a.enabled = true")
     List<Recipient> findRecipients(Collection<Long> ids);
@@ -54,6 +58,14 @@ interface AccountRepository extends JpaRepository<Account, Long> {
         String getUsername();
 
         String getEmail();
+    }
+
+    interface ContactDetails {
+        String getUsername();
+
+        String getEmail();
+
+        String getFullName();
     }
 
     interface FullName {

@@ -29,9 +29,11 @@ public class CustomerContacts {
     /** The account's contact details; empty for an unknown or disabled account. */
     @Transactional(readOnly = true)
     public Optional<Contact> contactOf(long accountId) {
-        return accounts.findById(accountId).filter(Account::enabled).map(account -> new Contact(
-                account.fullName() == null || account.fullName().isBlank() ? account.username() : account.fullName(),
-                account.email()));
+        // a projection, not the account: order mail asks for every payment, in the payment's transaction
+        return accounts.findContact(accountId).map(account -> new Contact(
+                account.getFullName() == null || account.getFullName().isBlank() ? account.getUsername()
+                        : account.getFullName(),
+                account.getEmail()));
     }
 
     /**

@@ -97,17 +97,21 @@ public class Checkout {
      *        the first answer, the same key with another body is refused
      */
     public Placed place(long accountId, Request request, String idempotencyKey) {
-        Unpaid unpaid;
         if (idempotencyKey == null) {
-            unpaid = retryingDeadlocks(() -> transaction.execute(tx -> placeOrder(accountId, request)));
-        } else {
-            String fingerprint = fingerprint(request);
-            CheckoutRequest.Key key = new CheckoutRequest.Key(accountId, idempotencyKey);
-            unpaid = placeOnce(key, request, fingerprint)
-                    .orElseGet(() -> unpaidOrder(requests.findById(key).orElseThrow(CheckoutRequest::inProgress)
-                            .replay(fingerprint)));
+            return startPayment(retryingDeadlocks(() -> transaction.execute(tx -> {
+                Instant now = clock.instant();
+                return placeOrder(accountId, request, now, newOrderNumber(now));
+            })), true);
         }
-        return startPayment(unpaid);
+        String fingerprint = fingerprint(request);
+        CheckoutRequest.Key key = new CheckoutRequest.Key(accountId, idempotencyKey);
+        Optional<Unpaid> placed = placeOnce(key, request, fingerprint);
+        if (placed.isPresent()) {
+            return startPayment(placed.get(), true);
+        }
+        // a replay: the first request may have started the payment already
+        return startPayment(unpaidOrder(requests.findById(key).orElseThrow(CheckoutRequest::inProgress)
+                .replay(fingerprint)), false);
     }
 
     /** A placed order not yet paid: what starting its payment and answering the client need. */
@@ -126,11 +130,12 @@ public class Checkout {
     private Optional<Unpaid> placeOnce(CheckoutRequest.Key key, Request request, String fingerprint) {
         try {
             return Optional.ofNullable(retryingDeadlocks(() -> transaction.execute(tx -> {
+                Instant now = clock.instant();
+                String orderNumber = newOrderNumber(now);
+                // the order's number goes in with the key: nobody sees either before the order commits
                 requests.saveAndFlush(new CheckoutRequest(key.accountId(), key.idempotencyKey(), fingerprint,
-                        clock.instant()));
-                Unpaid placed = placeOrder(key.accountId(), request);
-                requests.answered(key.accountId(), key.idempotencyKey(), placed.orderNumber());
-                return placed;
+                        orderNumber, now));
+                return placeOrder(key.accountId(), request, now, orderNumber);
             })));
         } catch (DataIntegrityViolationException taken) {
             return Optional.empty();
@@ -161,7 +166,11 @@ public class Checkout {
         }
     }
 
-    private Unpaid placeOrder(long accountId, Request request) {
+    private String newOrderNumber(Instant now) {
+        return orderNumbers.next(properties.invoicePrefix(), LocalDate.ofInstant(now, IndianDay.ZONE));
+    }
+
+    private Unpaid placeOrder(long accountId, Request request, Instant now, String orderNumber) {
         CheckoutCart cart = carts.forCheckout(accountId).orElseThrow(() -> BusinessRuleViolation.conflict(
                 "checkout.cart-empty", "Your cart is empty."));
         PostalAddress address = addresses.addressOf(accountId, request.shippingAddressId())
@@ -169,7 +178,6 @@ public class Checkout {
                         "No address " + request.shippingAddressId() + " in your address book."));
         String gstin = request.billingGstin() == null || request.billingGstin().isBlank() ? address.gstin()
                 : addresses.validGstin(request.billingGstin(), "billingGstin");
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, IndianDay.ZONE);
         Supply supply = Supply.between(properties.seller().stateCode(), address.stateGstCode());
         Map<Long, Offer> offers = catalog.offers(cart.lines().stream().map(CheckoutLine::productId).toList(), today);
@@ -189,7 +197,6 @@ public class Checkout {
             weightGrams = Math.addExact(weightGrams, offer.weightGramsOf(quote.quantity()));
         }
         Money deliveryCharge = delivery.chargeFor(address.pinCode(), weightGrams);
-        String orderNumber = orderNumbers.next(properties.invoicePrefix(), today);
         Duration ttl = properties.reservationTtl();
         inventory.reserve(orderNumber, stock, ttl.plus(RESERVATION_GRACE));
         Order order = orders.save(new Order(orderNumber, accountId, lines,
@@ -207,16 +214,28 @@ public class Checkout {
         return new Unpaid(orderNumber, accountId, OrderView.Totals.of(order));
     }
 
-    /** Creates (or finds again) the gateway's order outside any transaction, then notes it on the order. */
-    private Placed startPayment(Unpaid unpaid) {
-        GatewayCheckout payment = payments.start(unpaid.orderNumber(), unpaid.accountId(), unpaid.totals().total());
-        transaction.executeWithoutResult(tx -> {
-            if (orders.awaitPayment(unpaid.orderNumber(), payment.gateway().name().toLowerCase(Locale.ROOT),
-                    payment.gatewayOrderId()) != 1) {
-                throw new IllegalStateException(unpaid.orderNumber() + " awaits another gateway order");
-            }
-        });
+    /**
+     * Creates (or finds again) the gateway's order outside any transaction, then notes it on the order.
+     * A payment of an order placed by this very call cannot have been started yet: it is not looked
+     * for, and the order notes its gateway order in the transaction that records the payment.
+     */
+    private Placed startPayment(Unpaid unpaid, boolean placedNow) {
+        GatewayCheckout payment;
+        if (placedNow) {
+            payment = payments.startNew(unpaid.orderNumber(), unpaid.accountId(), unpaid.totals().total(),
+                    started -> awaitPayment(unpaid.orderNumber(), started));
+        } else {
+            payment = payments.start(unpaid.orderNumber(), unpaid.accountId(), unpaid.totals().total());
+            transaction.executeWithoutResult(tx -> awaitPayment(unpaid.orderNumber(), payment));
+        }
         return new Placed(unpaid.orderNumber(), OrderStatus.PENDING_PAYMENT, unpaid.totals(), payment);
+    }
+
+    private void awaitPayment(String orderNumber, GatewayCheckout payment) {
+        if (orders.awaitPayment(orderNumber, payment.gateway().name().toLowerCase(Locale.ROOT),
+                payment.gatewayOrderId()) != 1) {
+            throw new IllegalStateException(orderNumber + " awaits another gateway order");
+        }
     }
 
     private static String fingerprint(Request request) {

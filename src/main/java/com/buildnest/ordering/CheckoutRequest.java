@@ -42,9 +42,10 @@ class CheckoutRequest implements Persistable<CheckoutRequest.Key> {
     protected CheckoutRequest() {
     }
 
-    CheckoutRequest(long accountId, String idempotencyKey, String requestHash, Instant createdAt) {
+    CheckoutRequest(long accountId, String idempotencyKey, String requestHash, String orderNumber, Instant createdAt) {
         this.key = new Key(accountId, idempotencyKey);
         this.requestHash = requestHash;
+        this.orderNumber = orderNumber;
         this.createdAt = createdAt;
         this.isNew = true;
     }

@@ -3,6 +3,7 @@ package com.buildnest.ordering;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +34,16 @@ class OrderPayments {
     private final Orders lifecycle;
     private final Inventory inventory;
     private final InvoiceNumbers invoiceNumbers;
+    private final PaidOrderViews paidViews;
     private final Clock clock;
 
     OrderPayments(OrderRepository orders, Orders lifecycle, Inventory inventory, InvoiceNumbers invoiceNumbers,
-            Clock clock) {
+            PaidOrderViews paidViews, Clock clock) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.inventory = inventory;
         this.invoiceNumbers = invoiceNumbers;
+        this.paidViews = paidViews;
         this.clock = clock;
     }
 
@@ -61,7 +64,8 @@ class OrderPayments {
             }
             return;
         }
-        Instant now = clock.instant();
+        // as the database keeps it, so the view handed to the verify call equals a later read
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // The stock is sold first (it keeps this order managed); the invoice counter, which every
         // payment takes in turn, is then locked only for the rest of the transaction.
         if (!inventory.confirmIfHeld(order.orderNumber())) {
@@ -77,6 +81,9 @@ class OrderPayments {
         if (!order.paid(captured.paymentId(), invoiceNumbers.next(today), today, now)) {
             // an order awaiting payment has no payment yet, so this cannot happen; never sell unpaid stock
             throw new IllegalStateException("Order " + order.orderNumber() + " refused payment " + captured.paymentId());
+        }
+        if (paidViews.wanted()) { // the buyer's verify call, waiting on this thread for the order it pays
+            paidViews.paid(order.accountId(), lifecycle.view(order));
         }
         lifecycle.published(order, before, null, "payment " + captured.paymentId());
     }

@@ -223,7 +223,7 @@ public class Orders {
         return view(order);
     }
 
-    private OrderView view(Order order) {
+    OrderView view(Order order) {
         return OrderView.of(order, properties.returnWindow());
     }
 

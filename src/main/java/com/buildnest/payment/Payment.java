@@ -94,6 +94,17 @@ class Payment {
         return status != PaymentStatus.CREATED && status != PaymentStatus.FAILED && paymentId.equals(gatewayPaymentId);
     }
 
+    /**
+     * This payment as {@code markCaptured} just left it in the database, for a copy read before that
+     * update (which changes nothing else: a payment is refunded only once captured).
+     */
+    Payment capturedNow(String paymentId) {
+        status = PaymentStatus.CAPTURED;
+        gatewayPaymentId = paymentId;
+        failureReason = null;
+        return this;
+    }
+
     /** Whether a call to start this order's payment asks for the same thing as this payment. */
     boolean startedAs(long accountId, Money amount) {
         return ownerAccountId == accountId && amountPaise == amount.paise();

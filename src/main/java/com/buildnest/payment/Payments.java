@@ -3,6 +3,7 @@ package com.buildnest.payment;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -52,23 +53,50 @@ public class Payments {
      *         for another account or amount
      */
     public GatewayCheckout start(String orderNumber, long ownerAccountId, Money amount) {
-        requireText(orderNumber, "payment.order-number-invalid", "orderNumber", MAX_ORDER_NUMBER);
-        if (amount == null || amount.paise() < MINIMUM_PAISE) {
-            throw BusinessRuleViolation.invalidField("payment.amount-too-small", "amount",
-                    "A payment must be at least " + Money.ofPaise(MINIMUM_PAISE) + ".");
-        }
+        requireStartable(orderNumber, amount);
         Optional<Payment> started = payments.findByOrderNumber(orderNumber);
         if (started.isPresent()) {
             return checkoutOf(started.get(), ownerAccountId, amount);
         }
-        PaymentGateway.Order order = gateway.createOrder(orderNumber, amount, Map.of("order_number", orderNumber));
         try {
-            return payments.saveAndFlush(new Payment(orderNumber, ownerAccountId, gateway.name(), order.id(), amount,
-                    clock.instant())).checkout(gateway.keyId());
+            return payments.saveAndFlush(atGateway(orderNumber, ownerAccountId, amount)).checkout(gateway.keyId());
         } catch (DataIntegrityViolationException raced) {
             // A concurrent start won; its gateway order is the one to pay, ours is never shown to anyone.
             return checkoutOf(payments.findByOrderNumber(orderNumber).orElseThrow(() -> raced), ownerAccountId,
                     amount);
+        }
+    }
+
+    /**
+     * {@link #start} for an order number the caller has just made, so one never started before: no
+     * earlier payment is looked for (a statement and a transaction of their own). {@code alongside}
+     * runs in the transaction that records the payment, so the caller notes the gateway order in
+     * its own tables together with it; by throwing, it records neither.
+     *
+     * @throws PaymentGatewayUnavailable when the gateway times out or fails; nothing is recorded
+     * @throws DataIntegrityViolationException when the order number was started after all (the
+     *         caller's mistake); nothing is recorded
+     */
+    public GatewayCheckout startNew(String orderNumber, long ownerAccountId, Money amount,
+            Consumer<GatewayCheckout> alongside) {
+        requireStartable(orderNumber, amount);
+        Payment payment = atGateway(orderNumber, ownerAccountId, amount);
+        GatewayCheckout checkout = payment.checkout(gateway.keyId());
+        settlement.started(payment, () -> alongside.accept(checkout));
+        return checkout;
+    }
+
+    /** A new payment of the order number, its order created at the gateway (outside any transaction). */
+    private Payment atGateway(String orderNumber, long ownerAccountId, Money amount) {
+        PaymentGateway.Order order = gateway.createOrder(orderNumber, amount, Map.of("order_number", orderNumber));
+        return new Payment(orderNumber, ownerAccountId, gateway.name(), order.id(), amount, clock.instant());
+    }
+
+    private static void requireStartable(String orderNumber, Money amount) {
+        requireText(orderNumber, "payment.order-number-invalid", "orderNumber", MAX_ORDER_NUMBER);
+        if (amount == null || amount.paise() < MINIMUM_PAISE) {
+            throw BusinessRuleViolation.invalidField("payment.amount-too-small", "amount",
+                    "A payment must be at least " + Money.ofPaise(MINIMUM_PAISE) + ".");
         }
     }
 
@@ -104,11 +132,15 @@ public class Payments {
         if (!payment.gatewayOrderId().equals(attempt.orderId()) || !attempt.succeeded()) {
             throw notCaptured();
         }
-        switch (settlement.captured(attempt)) {
+        switch (settlement.captured(payment, attempt)) {
             case AMOUNT_MISMATCH -> throw BusinessRuleViolation.conflict("payment.amount-mismatch",
                     "The amount the gateway took differs from the order's amount; the payment was not accepted.");
             case SECOND_PAYMENT -> throw BusinessRuleViolation.conflict("payment.already-paid",
                     "This order was already paid with another payment.");
+            case SETTLED -> {
+                // this call captured it just now, so nothing else can have changed it yet: no need to read it again
+                return payment.capturedNow(attempt.id()).summary();
+            }
             default -> {
                 return payments.findById(payment.id()).orElseThrow().summary();
             }

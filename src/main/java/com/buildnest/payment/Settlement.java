@@ -44,6 +44,16 @@ class Settlement {
         this.clock = clock;
     }
 
+    /**
+     * Records a payment just started at the gateway, and in the same transaction what the caller
+     * notes beside it ({@link Payments#startNew}).
+     */
+    @Transactional
+    public void started(Payment payment, Runnable alongside) {
+        payments.saveAndFlush(payment);
+        alongside.run();
+    }
+
     /** A successful attempt, as the gateway reports it: captures the payment of its order once. */
     @Transactional
     public Outcome captured(PaymentGateway.Payment attempt) {
@@ -54,11 +64,32 @@ class Settlement {
         if (payment == null) {
             return Outcome.UNKNOWN_ORDER;
         }
+        return capture(payment, attempt);
+    }
+
+    /**
+     * A successful attempt for a payment the caller read already (its order, amount and currency
+     * never change): captures it once, without reading it again.
+     */
+    @Transactional
+    public Outcome captured(Payment payment, PaymentGateway.Payment attempt) {
+        if (!attempt.succeeded() || !payment.gatewayOrderId().equals(attempt.orderId())) {
+            return Outcome.NOT_SUCCESSFUL;
+        }
+        return capture(payment, attempt);
+    }
+
+    private Outcome capture(Payment payment, PaymentGateway.Payment attempt) {
         if (!attempt.charges(payment.amountPaise(), payment.currency())) {
             log.error("Payment {} of gateway order {} charged {} paise {} but the order is for {} paise {}: ignored",
                     attempt.id(), attempt.orderId(), attempt.amount(), attempt.currency(), payment.amountPaise(),
                     payment.currency());
             return Outcome.AMOUNT_MISMATCH;
+        }
+        if (payment.capturedAs(attempt.id())) {
+            // Captured as this very attempt (by the browser's callback or an earlier delivery): a
+            // capture is never undone nor moved to another attempt, so there is nothing to update or lock.
+            return Outcome.ALREADY_SETTLED;
         }
         Instant now = clock.instant();
         if (payments.markCaptured(payment.id(), attempt.id(), now) == 0) {

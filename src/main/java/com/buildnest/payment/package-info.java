@@ -9,7 +9,9 @@
  * {@link com.buildnest.payment.Payments#start(String, long, com.buildnest.shared.Money)} and put the
  * returned {@link com.buildnest.payment.GatewayCheckout} in the response. It is idempotent per
  * order number; {@link com.buildnest.payment.PaymentGatewayUnavailable} means nothing was created
- * (the web layer answers 502 {@code payment.gateway-unavailable}).</li>
+ * (the web layer answers 502 {@code payment.gateway-unavailable}). For an order number it has just
+ * made, ordering calls {@code Payments#startNew} instead: no lookup of an earlier payment, and the
+ * order notes its gateway order in the transaction that records the payment.</li>
  * <li>{@code POST /api/payments/razorpay/verify} calls
  * {@link com.buildnest.payment.Payments#confirmCheckout(long, String, String, String)} with the
  * caller's account id and the three browser fields, then answers with its order. A forged

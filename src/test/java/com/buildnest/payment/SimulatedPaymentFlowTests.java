@@ -31,6 +31,8 @@ import com.buildnest.shared.Money;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.StatementCounter;
+import com.buildnest.testing.StatementCounter.Counted;
 
 import tools.jackson.databind.JsonNode;
 
@@ -57,6 +59,9 @@ class SimulatedPaymentFlowTests {
 
     @Autowired
     PaymentGateway gateway;
+
+    @Autowired
+    RazorpayWebhooks webhooks;
 
     @Autowired
     JdbcClient jdbc;
@@ -259,6 +264,34 @@ class SimulatedPaymentFlowTests {
         assertThat(payment.status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(payment.refunded()).isEqualTo(Money.ZERO);
         assertThat(events.refundedOf(orderNumber)).hasSize(1);
+    }
+
+    @Test
+    void theBrowserCapturesInThreeStatementsAndTheWebhookAfterItOnlyReadsThePayment() {
+        PaymentGateway.Payment attempt = simulated().attempt(gatewayOrderId, true); // no webhook on its way
+        String checkoutSignature = simulated().signatures().signCheckout(gatewayOrderId, attempt.id());
+
+        Counted<PaymentSummary> confirmed = StatementCounter.counted(() -> payments.confirmCheckout(owner,
+                gatewayOrderId, attempt.id(), checkoutSignature));
+
+        assertThat(confirmed.result()).isEqualTo(new PaymentSummary(orderNumber, PaymentProperties.Gateway.SIMULATED,
+                gatewayOrderId, attempt.id(), AMOUNT, Money.ZERO, PaymentStatus.CAPTURED));
+        assertThat(confirmed.result()).isEqualTo(payments.paymentOf(orderNumber).orElseThrow()); // as stored
+        // The owner's payment read, its conditional capture, and ordering's look for an order of that
+        // number (none here). It took five when the capture read the payment again and the answer a third time.
+        assertThat(confirmed.statements()).as(String.join("\n", confirmed.statements())).hasSize(3);
+
+        byte[] captured = event("payment.captured", paymentEntity(attempt.id(), AMOUNT.paise(), "captured"));
+        Counted<String> delivered = StatementCounter.counted(() -> webhooks.receive(captured, signature(captured),
+                "evt_" + UUID.randomUUID()));
+
+        assertThat(delivered.result()).isEqualTo("already-settled");
+        // The payment read, found captured as this attempt: no update that changes nothing, no row lock
+        // (the inbox goes through JDBC, which this count leaves out)
+        assertThat(delivered.statements()).as(String.join("\n", delivered.statements())).hasSize(1);
+        assertThat(events.capturedOf(orderNumber)).singleElement()
+                .satisfies(e -> assertThat(e.paymentId()).isEqualTo(attempt.id()));
+        assertThat(payments.paymentOf(orderNumber).orElseThrow()).isEqualTo(confirmed.result());
     }
 
     @Test

@@ -39,11 +39,13 @@ final class AuthenticatedUnlessUnrouted implements AuthorizationManager<RequestA
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
             RequestAuthorizationContext context) {
-        if (!routed(context.getRequest())) {
+        Authentication caller = authentication.get();
+        if (caller != null && caller.isAuthenticated() && !trust.isAnonymous(caller)) {
+            // allowed whether a controller serves the path or not: no need to look its handler up
+            // (a second lookup besides the dispatcher's, on every authenticated request)
             return new AuthorizationDecision(true);
         }
-        Authentication caller = authentication.get();
-        return new AuthorizationDecision(caller != null && caller.isAuthenticated() && !trust.isAnonymous(caller));
+        return new AuthorizationDecision(!routed(context.getRequest()));
     }
 
     private boolean routed(HttpServletRequest request) {
