@@ -3,12 +3,17 @@ package com.buildnest.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 
 import com.buildnest.catalog.ProductCatalog.Facets;
 import com.buildnest.catalog.ProductCatalog.SearchPage;
@@ -17,6 +22,8 @@ import com.buildnest.catalog.ProductCatalog.SearchQuery;
 class CatalogMemoTests {
 
     private final AtomicInteger searches = new AtomicInteger();
+    private final AtomicLong nanos = new AtomicLong();
+    private final Queue<Runnable> background = new ArrayDeque<>();
 
     @Test
     void theSameSearchIsAnsweredOnceWhileRemembered() {
@@ -50,6 +57,43 @@ class CatalogMemoTests {
         memo.page(cement(), 0, 24, this::search);
 
         assertThat(searches).hasValue(2);
+    }
+
+    @Test
+    void aPageAskedInTheSecondHalfOfItsPeriodIsAnsweredAtOnceAndSearchedAfreshInTheBackground() {
+        CatalogMemo memo = new CatalogMemo(Duration.ofSeconds(10), nanos::get, background::add);
+        memo.page(cement(), 0, 24, this::search);
+
+        nanos.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertThat(memo.page(cement(), 0, 24, this::search).products().getTotalElements()).isEqualTo(1);
+        assertThat(background).as("still in its first half").isEmpty();
+
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(memo.page(cement(), 0, 24, this::search).products().getTotalElements())
+                .as("answered from memory").isEqualTo(1);
+        memo.page(cement(), 0, 24, this::search);
+        assertThat(background).as("one refresh at a time per page").hasSize(1);
+        background.remove().run();
+
+        assertThat(memo.page(cement(), 0, 24, this::search).products().getTotalElements()).isEqualTo(2);
+        nanos.addAndGet(Duration.ofSeconds(9).toNanos());
+        assertThat(memo.page(cement(), 0, 24, this::search).products().getTotalElements())
+                .as("the refreshed page has a period of its own").isEqualTo(2);
+        assertThat(searches).hasValue(2);
+    }
+
+    @Test
+    void aRefreshThatFinishesAfterTheCatalogueChangedDoesNotBringTheOldPageBack() {
+        CatalogMemo memo = new CatalogMemo(Duration.ofSeconds(10), nanos::get, background::add);
+        memo.page(cement(), 0, 24, this::search);
+        nanos.addAndGet(Duration.ofSeconds(6).toNanos());
+        memo.page(cement(), 0, 24, this::search);
+
+        memo.forget();
+        background.remove().run(); // searched before the change, done after it
+
+        assertThat(memo.page(cement(), 0, 24, this::search).products().getTotalElements())
+                .as("searched again, not the refresh's answer").isEqualTo(3);
     }
 
     @Test
@@ -95,8 +139,10 @@ class CatalogMemoTests {
         return new SearchQuery(null, "cement", null, null, null, null, ProductSearch.Order.NAME, Map.of());
     }
 
+    /** A search whose answer says how many searches came before it (as its total). */
     private SearchPage search() {
-        searches.incrementAndGet();
-        return new SearchPage(Page.empty(), new Facets(List.of(), List.of(), List.of(), List.of(), Map.of()));
+        int count = searches.incrementAndGet();
+        Page<ProductCatalog.ProductView> page = new PageImpl<>(List.of(), PageRequest.of(0, 24), count);
+        return new SearchPage(page, new Facets(List.of(), List.of(), List.of(), List.of(), Map.of()));
     }
 }
