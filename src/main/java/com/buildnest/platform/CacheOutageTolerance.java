@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.cache.Cache;
 import org.springframework.cache.interceptor.CacheErrorHandler;
 
@@ -55,8 +56,9 @@ class CacheOutageTolerance implements CacheErrorHandler {
         if (last.plus(LOG_EVERY).isAfter(now) || !lastLogged.compareAndSet(last, now)) {
             return false;
         }
-        log.warn("Cache {} unavailable (could not {} it), serving from the database: {}", cache.getName(), action,
-                failure.toString());
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        log.warn("Cache {} unavailable (could not {} it), serving from the database: {}{}", cache.getName(), action,
+                failure, cause == failure ? "" : " (" + cause + ")");
         return true;
     }
 }
