@@ -81,6 +81,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             TransientDataAccessResourceException.class, QueryTimeoutException.class })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure, HttpServletRequest request) {
+        if (waitedForABusyPool(failure)) {
+            log.warn("No database connection free in time while serving {} {}: {}", request.getMethod(),
+                    request.getRequestURI(), failure.getMessage());
+            return busy(request);
+        }
         log.warn("Database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
                 failure.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -116,9 +121,27 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpServletRequest request) {
         log.warn("Lock contention while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
                 contention.getMostSpecificCause().getMessage());
+        return busy(request);
+    }
+
+    private static ResponseEntity<ProblemDetail> busy(HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "platform.busy",
                         "The shop is very busy with this right now and nothing was changed. Please retry.", request));
+    }
+
+    /**
+     * Whether the request gave up waiting for a connection of a pool whose database answers: Hikari's
+     * timeout carries the last failure to connect as its cause, and none while the database is up and
+     * every connection is simply in use (an overload, not an outage: say so, and ask for a quick retry).
+     */
+    private static boolean waitedForABusyPool(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException timedOut) {
+                return timedOut.getCause() == null;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,7 +4,11 @@ import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 
+import com.zaxxer.hikari.HikariDataSource;
 import tools.jackson.databind.JsonNode;
 
 /** Every failure answers with an RFC 9457 problem carrying a stable code and the request id. */
@@ -23,6 +28,9 @@ class ErrorContractTests {
 
     @Autowired
     ApiClient api;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     AccessTokens tokens;
@@ -114,6 +122,25 @@ class ErrorContractTests {
     @Test
     void concurrentChangeIsAConflictToReloadNotAFailure() {
         assertProblem(api.get("/api/probe/concurrent-change", customer), 409, "request.concurrent-change");
+    }
+
+    @Test
+    void aRequestThatFindsEveryDatabaseConnectionBusyIsToldTheShopIsBusyNotThatTheDatabaseIsLost() throws Exception {
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            Response response = api.get("/api/probe/database-read", customer);
+            assertProblem(response, 503, "platform.busy");
+            assertThat(response.header("Retry-After")).isEqualTo("1");
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(api.get("/api/probe/database-read", customer).json().get("one").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -1,9 +1,8 @@
 package com.buildnest.platform.web;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.buildnest.shared.BusinessRuleViolation;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * Test-only endpoints that fail in each way a real controller can, so the error contract is
@@ -22,6 +24,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 @RestController
 class ProblemProbeApiController {
+
+    private final JdbcClient jdbc;
+
+    ProblemProbeApiController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     record Order(@NotBlank String sku, @Min(1) int quantity) {
     }
@@ -50,5 +58,11 @@ class ProblemProbeApiController {
     @GetMapping("/api/probe/database-lost")
     void databaseLost() {
         throw new CannotCreateTransactionException("Could not open JPA EntityManager for transaction");
+    }
+
+    /** One statement on a connection of the application's own pool. */
+    @GetMapping("/api/probe/database-read")
+    Map<String, Integer> databaseRead() {
+        return Map.of("one", jdbc.sql("select 1").query(Integer.class).single());
     }
 }
