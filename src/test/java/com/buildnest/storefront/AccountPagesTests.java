@@ -43,6 +43,7 @@ class AccountPagesTests {
         try (Browser browser = new Browser(port)) {
             String name = ShopperSteps.guestSignsUp(browser);
             browser.click(".menu summary").press("Sign out"); // the account menu opens first
+            browser.waitForPath("/?signedOut"); // signed out before the sign-in page is asked for
             browser.open("/signin").press("Forgotten your password?");
             browser.type("#email", name + "@example.com").press("Mail me a link");
             assertThat(browser.text("#sent")).contains("mailed");
