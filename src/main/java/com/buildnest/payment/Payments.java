@@ -195,7 +195,6 @@ public class Payments {
         return payments.findByOrderNumber(orderNumber).map(Payment::summary);
     }
 
-    /** The owner's payment of a gateway order; someone else's is not found, as if it did not exist. */
     /**
      * What the browser's checkout needs to pay an order already started ({@link #start}), read only:
      * the gateway, its order, the public key id and the amount. Empty when the order number has no
@@ -206,6 +205,7 @@ public class Payments {
                 .map(payment -> payment.checkout(gateway.keyId()));
     }
 
+    /** The owner's payment of a gateway order; someone else's is not found, as if it did not exist. */
     Payment ownedPayment(long ownerAccountId, String gatewayOrderId) {
         if (gatewayOrderId == null || gatewayOrderId.isBlank()) {
             throw notFound();

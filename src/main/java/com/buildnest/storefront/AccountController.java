@@ -165,17 +165,9 @@ class AccountController {
     String addAddress(@AuthenticationPrincipal SignedInAccount me, @Valid @ModelAttribute("address") AddressForm form,
             BindingResult errors, @RequestParam(required = false) String next, HttpServletResponse response,
             Model model) {
-        Map<String, String> fieldErrors = PageForms.messages(errors);
+        Map<String, String> fieldErrors = PageForms.submit(errors, () -> addressBook.add(subject(me), form));
         if (fieldErrors.isEmpty()) {
-            try {
-                addressBook.add(subject(me), form);
-                return next != null && next.equals("/checkout") ? "redirect:/checkout" : "redirect:/account";
-            } catch (BusinessRuleViolation refused) {
-                if (refused.field() == null) {
-                    throw refused;
-                }
-                fieldErrors.put(refused.field(), refused.getMessage());
-            }
+            return next != null && next.equals("/checkout") ? "redirect:/checkout" : "redirect:/account";
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("fieldErrors", fieldErrors);
@@ -198,18 +190,10 @@ class AccountController {
     String editAddress(@AuthenticationPrincipal SignedInAccount me, @PathVariable long id,
             @Valid @ModelAttribute("address") AddressForm form, BindingResult errors, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        Map<String, String> fieldErrors = PageForms.messages(errors);
+        Map<String, String> fieldErrors = PageForms.submit(errors, () -> addressBook.replace(subject(me), id, form));
         if (fieldErrors.isEmpty()) {
-            try {
-                addressBook.replace(subject(me), id, form);
-                redirect.addFlashAttribute("notice", "Address " + form.label() + " saved.");
-                return "redirect:/account";
-            } catch (BusinessRuleViolation refused) {
-                if (refused.field() == null) {
-                    throw refused;
-                }
-                fieldErrors.put(refused.field(), refused.getMessage());
-            }
+            redirect.addFlashAttribute("notice", "Address " + form.label() + " saved.");
+            return "redirect:/account";
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("fieldErrors", fieldErrors);

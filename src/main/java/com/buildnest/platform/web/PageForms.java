@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 
+import com.buildnest.shared.BusinessRuleViolation;
+
 /**
  * How every server-rendered form (the storefront's and the back office's) binds and reports: the
  * same conventions on both sides, so a refused form reads alike wherever it is.
@@ -33,6 +35,26 @@ public final class PageForms {
     public static Map<String, String> messages(BindingResult errors) {
         Map<String, String> messages = new LinkedHashMap<>();
         errors.getFieldErrors().forEach(error -> messages.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        return messages;
+    }
+
+    /**
+     * Submits a bound form: runs {@code action} when the form itself has no errors, and answers the
+     * messages per field to show again, empty when it was done. A module's refusal that names a
+     * field is shown beside it; one that names none is not the form's to show and is thrown on.
+     */
+    public static Map<String, String> submit(BindingResult errors, Runnable action) {
+        Map<String, String> messages = messages(errors);
+        if (messages.isEmpty()) {
+            try {
+                action.run();
+            } catch (BusinessRuleViolation refused) {
+                if (refused.field() == null) {
+                    throw refused;
+                }
+                messages.put(refused.field(), refused.getMessage());
+            }
+        }
         return messages;
     }
 }
