@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
@@ -50,6 +51,12 @@ class CatalogMemo {
     private static final long MAX_PAGE_PRODUCTS = 10_000;
     /** About 30 MB of product views at the most, on their own. */
     private static final long MAX_VIEWS = 10_000;
+    /**
+     * Threads that search pages afresh. One was too few under load: with every core busy serving
+     * requests, a single thread got so little CPU that refreshes queued past their pages' expiry,
+     * and shoppers waited for recomputations after all (docs/benchmarks.md, catalogue section).
+     */
+    private static final int REFRESH_THREADS = 2;
 
     private final Cache<PageKey, Remembered> pages;
     private final Cache<Long, ProductView> views;
@@ -58,13 +65,14 @@ class CatalogMemo {
     private final Executor refresher;
     private final ExecutorService ownRefresher;
     private final Set<PageKey> refreshing = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger refreshThreads = new AtomicInteger();
 
     @Autowired
     CatalogMemo(CatalogProperties properties) {
         this(properties.memoFor(), Ticker.systemTicker(), null);
     }
 
-    /** @param refresher where pages are searched afresh; null for a thread of the memo's own */
+    /** @param refresher where pages are searched afresh; null for threads of the memo's own */
     CatalogMemo(Duration keepFor, Ticker ticker, Executor refresher) {
         this.ticker = ticker;
         this.refreshAfterNanos = keepFor.toNanos() / 2;
@@ -75,8 +83,8 @@ class CatalogMemo {
         this.views = keepFor.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(keepFor).ticker(ticker)
                 .maximumSize(MAX_VIEWS).build();
         this.ownRefresher = refresher != null || keepFor.isZero() ? null
-                : Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "catalog-memo-refresh");
+                : Executors.newFixedThreadPool(REFRESH_THREADS, runnable -> {
+                    Thread thread = new Thread(runnable, "catalog-memo-refresh-" + refreshThreads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("buildnest.catalog")
 public record CatalogProperties(@DefaultValue("false") boolean demoCatalogue,
-        @DefaultValue("false") boolean pricesIncludeGst, @DefaultValue("5s") Duration memoFor) {
+        @DefaultValue("false") boolean pricesIncludeGst, @DefaultValue("10s") Duration memoFor) {
 
     public CatalogProperties {
         if (memoFor.isNegative()) {

@@ -42,7 +42,7 @@ class ProductSearchIndex implements ApplicationRunner {
         long stored = products.count();
         if (indexed != stored) {
             log.info("Rebuilding the product search index: it holds {} of {} products", indexed, stored);
-            mapping.scope(Product.class).massIndexer().threadsToLoadObjects(1).startAndWait();
+            mapping.scope(Product.class).massIndexer().threadsToLoadObjects(1).mergeSegmentsOnFinish(true).startAndWait();
         }
     }
 }

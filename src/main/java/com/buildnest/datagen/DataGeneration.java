@@ -121,7 +121,7 @@ public final class DataGeneration {
         }
         Progress progress = new Progress(err, System::nanoTime);
         progress.start("search index", rows.values().stream().mapToLong(Long::longValue).sum(), "documents");
-        mapping.scope(Object.class).massIndexer().threadsToLoadObjects(2).monitor(new MassIndexingMonitor() {
+        mapping.scope(Object.class).massIndexer().threadsToLoadObjects(2).mergeSegmentsOnFinish(true).monitor(new MassIndexingMonitor() {
             @Override
             public void documentsAdded(long count) {
                 progress.advance(count);
