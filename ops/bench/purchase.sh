@@ -111,7 +111,7 @@ if [[ "$record" == true ]]; then
     echo "Per step (measured period):"
     echo
     echo '```'
-    grep -E '^  |^application CPU' "$work/load.txt"
+    grep -E '^  |^application CPU|^CPU per' "$work/load.txt"
     echo '```'
     echo "<!-- purchase-bench:end -->"
   } >"$section"

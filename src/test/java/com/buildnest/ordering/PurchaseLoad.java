@@ -39,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Given the application's process id (on Linux, same machine), it also reads the application's CPU time
  * from {@code /proc/PID/stat} at the start and end of the measured period and reports the CPU
  * milliseconds per complete purchase: a figure that, unlike purchases a second, barely moves when
- * other work shares the machine.
+ * other work shares the machine. It also reports the machine's CPU budget per purchase: what MariaDB,
+ * Redis, this driver and the whole machine spent over the same period ({@link CpuBudget}), which says
+ * how many purchases a second the cores could give at best whatever the application did.
  */
 public final class PurchaseLoad {
 
@@ -100,11 +102,13 @@ public final class PurchaseLoad {
         measuring = true;
         long started = System.nanoTime();
         long cpuBefore = appCpuMillis();
+        CpuBudget budget = CpuBudget.start(appStat);
         report("measured", measuredSeconds);
         double seconds = (System.nanoTime() - started) / 1e9;
         measuring = false;
         long complete = purchases.sum();
         long cpuMillis = appCpuMillis() - cpuBefore;
+        budget.stop();
         running = false;
         done.await();
 
@@ -122,6 +126,7 @@ public final class PurchaseLoad {
             System.out.printf("application CPU in the measured period: %.1f s (%.2f cores), %.1f ms per complete purchase%n",
                     cpuMillis / 1e3, cpuMillis / 1e3 / seconds, cpuPerPurchase);
         }
+        budget.print(complete, seconds);
         Latencies purchase = latencies.get("purchase");
         System.out.printf("RESULT buyers=%d purchases=%d per_second=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f failed=%d"
                 + " cpu_ms_per_purchase=%.1f%n", buyers, complete, complete / seconds, purchase.percentile(50),

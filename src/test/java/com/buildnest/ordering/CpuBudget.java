@@ -1,0 +1,113 @@
+package com.buildnest.ordering;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where the machine's CPU went during a measured period, per process that takes part in a purchase
+ * (the application, MariaDB, Redis, the load driver itself) and for the whole machine, read from
+ * Linux's {@code /proc} (clock ticks of 1/100 s). Printed per complete purchase, beside the budget
+ * the cores offer: at P purchases a second, N cores give {@code N × 1000 / P} ms to each purchase,
+ * so what the rest of the machine spends bounds what the application may spend for a target rate.
+ */
+final class CpuBudget {
+
+    private static final long TICK_MILLIS = 10;
+    private static final Path PROC = Path.of("/proc");
+
+    private final Map<String, List<Path>> processes = new LinkedHashMap<>();
+    private final Map<String, Long> before = new LinkedHashMap<>();
+    private final Map<String, Long> spent = new LinkedHashMap<>();
+    private long machineBusyBefore;
+    private long machineBusy;
+
+    private CpuBudget() {
+    }
+
+    /** Starts counting: the application's stat file (may be null), the services by name, and this process. */
+    static CpuBudget start(Path appStat) throws IOException {
+        CpuBudget budget = new CpuBudget();
+        if (appStat != null) {
+            budget.processes.put("application", List.of(appStat));
+        }
+        budget.processes.put("MariaDB", statsOf("mariadbd"));
+        budget.processes.put("Redis", statsOf("redis-server"));
+        budget.processes.put("load driver", List.of(PROC.resolve(ProcessHandle.current().pid() + "/stat")));
+        for (Map.Entry<String, List<Path>> process : budget.processes.entrySet()) {
+            budget.before.put(process.getKey(), millisOf(process.getValue()));
+        }
+        budget.machineBusyBefore = machineBusyMillis();
+        return budget;
+    }
+
+    void stop() throws IOException {
+        machineBusy = machineBusyMillis() - machineBusyBefore;
+        processes.forEach((name, stats) -> spent.put(name, millisOf(stats) - before.get(name)));
+    }
+
+    void print(long purchases, double seconds) {
+        if (purchases == 0) {
+            return;
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("CPU per complete purchase (ms), %d cores busy %.0f %% of the period:%n", cores,
+                100.0 * machineBusy / (seconds * 1000 * cores));
+        long named = 0;
+        for (Map.Entry<String, Long> process : spent.entrySet()) {
+            named += process.getValue();
+            System.out.printf("  %-12s %6.1f%n", process.getKey(), (double) process.getValue() / purchases);
+        }
+        System.out.printf("  %-12s %6.1f%n", "the rest", (double) (machineBusy - named) / purchases);
+        System.out.printf("  %-12s %6.1f  (budget at 100 purchases/s: %.1f)%n", "machine", (double) machineBusy / purchases,
+                cores * 1000.0 / 100);
+    }
+
+    /** The stat files of every process whose command name is {@code name}. */
+    private static List<Path> statsOf(String name) throws IOException {
+        try (Stream<Path> entries = Files.list(PROC)) {
+            return entries.filter(entry -> entry.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(entry -> name.equals(read(entry.resolve("comm")).strip()))
+                    .map(entry -> entry.resolve("stat")).toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    /** User + system CPU of the processes, from fields 14 and 15 of their stat files; a process gone counts 0. */
+    private static long millisOf(List<Path> stats) {
+        long ticks = 0;
+        for (Path stat : stats) {
+            String line = read(stat);
+            if (line.isEmpty()) {
+                continue;
+            }
+            // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+        return ticks * TICK_MILLIS;
+    }
+
+    /** Every core's time not idle or waiting for I/O, from the first line of {@code /proc/stat}. */
+    private static long machineBusyMillis() throws IOException {
+        String[] fields = Files.readAllLines(PROC.resolve("stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < fields.length && i <= 7; i++) { // after them steal, guest: not this machine's work
+            if (i != 4 && i != 5) { // idle, iowait
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy * TICK_MILLIS;
+    }
+}
