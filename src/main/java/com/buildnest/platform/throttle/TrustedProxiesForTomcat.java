@@ -23,7 +23,8 @@ import org.springframework.core.Ordered;
  * native} (set in {@code prod}, and implied on Kubernetes); left alone, the valve trusts every private
  * address range, so any pod in the cluster could claim to be any client, over HTTPS. Runs after Boot's
  * own customizer and replaces whatever {@code server.tomcat.remoteip.internal-proxies} and
- * {@code trusted-proxies} said: one list, one answer to "who is the client, and did it use TLS".
+ * {@code trusted-proxies} said: one list, one answer to "who is the client, and did it use TLS". The
+ * management server's own Tomcat gets the same from {@link ManagementServerTrustedProxies}.
  *
  * <p>Before the valve rewrites the peer address, the request is marked
  * ({@link ClientAddress#VIA_TRUSTED_PROXY}) when it came through one of those proxies, that is from
