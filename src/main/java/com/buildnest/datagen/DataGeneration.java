@@ -73,10 +73,7 @@ public final class DataGeneration {
                     + " benchmarks. Pass --allow-prod if this really is a staging copy.");
             return REFUSED;
         }
-        SpringApplication application = new SpringApplication(applicationClass);
-        application.addListeners(generatorSettings(options));
-        try (ConfigurableApplicationContext context = application.run(
-                options.springArguments().toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = start(applicationClass, options)) {
             String passwordHash = context.getBean(PasswordEncoder.class).encode(options.password());
             DataGenerator generator = new DataGenerator(context.getBean(DataSource.class),
                     DataGenerator.standardSteps(passwordHash, context.getBean(OrderingProperties.class)), err);
@@ -102,6 +99,13 @@ public final class DataGeneration {
             e.printStackTrace(err);
             return FAILED;
         }
+    }
+
+    /** Starts BuildNest with this mode's settings ({@link #generatorSettings}) and the command line's Spring arguments. */
+    static ConfigurableApplicationContext start(Class<?> applicationClass, GenerationOptions options) {
+        SpringApplication application = new SpringApplication(applicationClass);
+        application.addListeners(generatorSettings(options));
+        return application.run(options.springArguments().toArray(String[]::new));
     }
 
     /**

@@ -16,7 +16,9 @@ class PlatformConfiguration {
     /**
      * The modules' periodic jobs (reservation expiry, refunds owed, secret reloads, partner
      * deliveries…). On unless {@code buildnest.platform.scheduling.enabled=false}: the data
-     * generator turns them off, so that no job acts on rows while they are being written.
+     * generator turns them off, so that no job acts on rows while they are being written. This must
+     * stay the only {@code @EnableScheduling}: Spring Modulith's Moments carries one of its own, which
+     * is why the pom leaves it out ({@code DataGenerationTests} checks that no job is scheduled).
      */
     @Configuration
     @EnableScheduling

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import com.buildnest.BuildNestApplication;
 import com.buildnest.testing.ApiClient;
@@ -38,6 +40,9 @@ class DataGenerationTests {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    ApplicationContext shop;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -59,6 +64,29 @@ class DataGenerationTests {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_account", Long.class))
                     .as("no demo administrator beside the generated accounts").isEqualTo(20);
         }
+    }
+
+    /**
+     * Jobs such as the owed-refunds run would act on rows while they are written, and ask the
+     * gateway about payments it never saw. The shop itself, started normally, schedules them.
+     */
+    @Test
+    void schedulesNoneOfTheShopsJobs(@TempDir Path dataDir) throws Exception {
+        assertThat(scheduledJobs(shop)).contains("com.buildnest.ordering.Refunds.payEverythingOwed");
+        try (ScratchDatabase scratch = ScratchDatabase.beside(environment);
+                ConfigurableApplicationContext generating = DataGeneration.start(BuildNestApplication.class,
+                        GenerationOptions.parse(List.of("--spring.datasource.url=" + scratch.url(),
+                                "--spring.datasource.username=" + scratch.username(),
+                                "--spring.datasource.password=" + scratch.password(),
+                                "--buildnest.platform.data-dir=" + dataDir)))) {
+            assertThat(scheduledJobs(generating)).isEmpty();
+        }
+    }
+
+    private static List<String> scheduledJobs(ApplicationContext context) {
+        return context.getBeanProvider(ScheduledTaskHolder.class).stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(task -> task.getTask().getRunnable().toString()).toList();
     }
 
     @Test
