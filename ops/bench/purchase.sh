@@ -63,6 +63,12 @@ scratch_start "$jar" "$opts"
 
 scratch_query "SELECT username FROM customer_account ORDER BY id LIMIT $buyers" >"$work/buyers.txt"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# MariaDB's own counters, server-wide: statements received and transactions committed.
+server_counters() {
+  scratch_query "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete')" \
+    | awk '{printf "%s=%s ", $1, $2}'
+}
+counters_before=$(server_counters)
 # The one password of every generated account (docs/data-generator.md).
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" com.buildnest.ordering.PurchaseLoad \
   "$base" "$buyers" "$warmup" "$duration" "$work/buyers.txt" BuildNest-Load-Test-2026 "$app_pid" >"$work/load.txt"
@@ -79,6 +85,19 @@ pending=$(scratch_query "SELECT COUNT(*) FROM ordering_order WHERE status IN ('P
 captured=$(scratch_query "SELECT COUNT(*) FROM payment WHERE status = 'CAPTURED'")
 negative=$(scratch_query "SELECT COUNT(*) FROM inventory_stock WHERE on_hand < 0 OR reserved < 0 OR reserved > on_hand")
 log "orders PAID=$paid (pending or failed: $pending), payments captured=$captured, stock rows out of bounds=$negative"
+counters_after=$(server_counters)
+# Per order placed over the whole run (warm-up included; the other statements of the run are few).
+orders=$(scratch_query "SELECT COUNT(*) FROM ordering_order")
+per_order=$(python3 - "$counters_before" "$counters_after" "$orders" <<'PY'
+import sys
+before = dict(pair.split("=") for pair in sys.argv[1].split())
+after = dict(pair.split("=") for pair in sys.argv[2].split())
+orders = int(sys.argv[3])
+print(", ".join(f"{name} {(int(after[name]) - int(before[name])) / orders:.1f}" for name in
+                ("Questions", "Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit")))
+PY
+)
+log "MariaDB per order placed: $per_order"
 ((negative == 0)) || fail "stock went out of bounds"
 ((paid == captured)) || fail "$paid paid orders but $captured captured payments"
 ((paid >= r[purchases])) || fail "the driver counted ${r[purchases]} purchases in the measured period but only $paid orders are PAID"
@@ -112,6 +131,7 @@ if [[ "$record" == true ]]; then
     echo
     echo '```'
     grep -E '^  |^application CPU|^CPU per' "$work/load.txt"
+    echo "MariaDB per order placed (whole run): $per_order"
     echo '```'
     echo "<!-- purchase-bench:end -->"
   } >"$section"
