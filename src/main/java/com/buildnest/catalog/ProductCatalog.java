@@ -79,7 +79,7 @@ public class ProductCatalog {
     /**
      * What the catalogue offers of each of {@code productIds} on {@code day}, to price a whole cart
      * at once: active products only (an id that is unknown or off sale is absent from the map), in
-     * three queries however many ids (the GST rates in force, the products, their tier prices).
+     * two queries however many ids (the GST rates in force, the products with their tier prices).
      */
     @Transactional(readOnly = true)
     public Map<Long, Offer> offers(Collection<Long> productIds, LocalDate day) {
@@ -87,7 +87,7 @@ public class ProductCatalog {
             return Map.of();
         }
         GstRateTable rates = gstRates.tableOn(day);
-        return products.findAllById(productIds).stream().filter(Product::active)
+        return products.onSaleWithPrices(productIds).stream()
                 .collect(Collectors.toMap(Product::id,
                         product -> Offer.of(product, rates.rateFor(product.hsnCode(), day).orElse(null), day)));
     }

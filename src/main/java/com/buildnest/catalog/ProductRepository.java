@@ -15,6 +15,10 @@ interface ProductRepository extends JpaRepository<Product, Long> {
 
     boolean existsByIdAndActiveTrue(Long id);
 
+    /** The products on sale among {@code ids} with their tier prices, in one statement (what pricing reads). */
+    @Query("select p from Product p left join fetch p.tierPrices where p.id in :ids and p.active = true")
+    List<Product> onSaleWithPrices(Collection<Long> ids);
+
     /** Each product's id with its category's id, slug and name, in one statement, on sale or not. */
     @Query("select p.id, c.id, c.slug, c.name from Product p join Category c on c.id = p.categoryId where p.id in :ids")
     List<Object[]> categoriesOf(Collection<Long> ids);

@@ -48,13 +48,13 @@ class ProductOffersTests {
     }
 
     @Test
-    void offersCostThreeStatementsHoweverManyProducts() {
+    void offersCostTwoStatementsHoweverManyProducts() {
         List<Long> all = api.get("/api/products?size=100").json().get("content").valueStream()
                 .map(product -> product.get("id").asLong()).toList();
         Counted<Map<Long, Offer>> counted = StatementCounter.counted(() -> catalog.offers(all, DAY));
 
         Map<Long, Offer> offers = counted.result();
-        assertThat(counted.statements()).as(String.join("\n", counted.statements())).hasSizeLessThanOrEqualTo(3);
+        assertThat(counted.statements()).as(String.join("\n", counted.statements())).hasSizeLessThanOrEqualTo(2);
         assertThat(offers).hasSize(all.size()).hasSizeGreaterThan(10);
         assertThat(catalog.offers(List.of(), DAY)).isEmpty();
     }
