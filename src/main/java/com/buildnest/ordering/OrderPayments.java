@@ -55,6 +55,12 @@ class OrderPayments {
             log.warn("Payment {} captured for unknown order {}", captured.paymentId(), captured.orderNumber());
             return;
         }
+        // The buyer's verify call, waiting on this thread for the order it pays, wants its view: its
+        // lines and history (which paying adds to) are read in one statement rather than two lazy ones.
+        boolean viewWanted = paidViews.wanted();
+        if (viewWanted) {
+            orders.loadHistoryAndLines(order.id());
+        }
         OrderStatus before = order.status();
         if (!order.awaitsPayment()) {
             if (!captured.paymentId().equals(order.gatewayPaymentId())) {
@@ -82,7 +88,7 @@ class OrderPayments {
             // an order awaiting payment has no payment yet, so this cannot happen; never sell unpaid stock
             throw new IllegalStateException("Order " + order.orderNumber() + " refused payment " + captured.paymentId());
         }
-        if (paidViews.wanted()) { // the buyer's verify call, waiting on this thread for the order it pays
+        if (viewWanted) {
             paidViews.paid(order.accountId(), lifecycle.view(order));
         }
         lifecycle.published(order, before, null, "payment " + captured.paymentId());

@@ -27,6 +27,16 @@ interface OrderRepository extends JpaRepository<Order, Long> {
     @Query("select o from Order o where o.orderNumber = :orderNumber")
     Optional<Order> lockByOrderNumber(String orderNumber);
 
+    /**
+     * Loads the history and the lines of an order this transaction has locked already, in one
+     * statement instead of one lazy read each. Both are indexed lists, so Hibernate may fetch them
+     * together; the rows come back as history × lines, few while an order awaits payment. Not part of
+     * the lock itself: on H2 Hibernate cannot lock an outer-joined fetch and locks by a second select
+     * after it, which would read the history before the lock is held.
+     */
+    @Query("select o from Order o left join fetch o.history left join fetch o.lines where o.id = :id")
+    Optional<Order> loadHistoryAndLines(Long id);
+
     /** Notes the gateway's order on an order that has none yet, in one statement. */
     @Modifying
     @Query("""

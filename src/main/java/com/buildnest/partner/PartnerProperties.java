@@ -26,6 +26,9 @@ import org.springframework.validation.annotation.Validated;
  *        a row have failed for good (each after {@code delivery.max-attempts} attempts)
  * @param secretOverlap after a secret is rotated, deliveries carry a signature with the previous
  *        secret too for this long, so a partner can switch without losing events
+ * @param subscriptionsRememberedFor how long a replica remembers which event types the enabled
+ *        subscriptions want: a subscription created, enabled or given a new type on another replica
+ *        may miss events of a type nobody wanted before for up to this long (see {@code WebhookOutbox})
  */
 @Validated
 @ConfigurationProperties("buildnest.partner")
@@ -34,7 +37,8 @@ public record PartnerProperties(@DefaultValue("false") boolean allowPrivateTarge
         @NotNull @DefaultValue("5s") Duration readTimeout,
         @Valid @NotNull @DefaultValue Delivery delivery,
         @Min(1) @Max(1000) @DefaultValue("5") int disableAfterFailedDeliveries,
-        @NotNull @DefaultValue("24h") Duration secretOverlap) {
+        @NotNull @DefaultValue("24h") Duration secretOverlap,
+        @NotNull @DefaultValue("5s") Duration subscriptionsRememberedFor) {
 
     /**
      * @param every how often due deliveries are looked for (one replica at a time)

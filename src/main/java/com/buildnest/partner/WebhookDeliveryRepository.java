@@ -23,6 +23,20 @@ interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long>
     List<Long> findDue(Status pending, Instant now, Pageable pageable);
 
     /**
+     * Queues one event for every enabled subscription that wants its type, in one statement; answers
+     * how many were queued. The subscriptions are read by the statement itself, so one disabled or
+     * deleted a moment ago is never queued for, whatever the caller believed. Event types are stored
+     * as comma-separated codes ({@link WebhookSubscription#codes}), hence the match on ",code,".
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            insert into partner_delivery (subscription_id, event_id, event_type, payload, status, attempts,
+            next_attempt_at, created_at)
+            select s.id, :eventId, :eventType, :payload, 'PENDING', 0, :now, :now from partner_subscription s
+            where s.enabled = true and locate(concat(',', :eventType, ','), concat(',', s.event_types, ',')) > 0""")
+    int queueForSubscriptionsWanting(String eventType, String eventId, String payload, Instant now);
+
+    /**
      * Takes a due delivery for one attempt: counts the attempt and moves its next attempt to the end
      * of the lease, so that no other run takes it meanwhile, and a crash mid-send only delays it.
      */

@@ -2,16 +2,22 @@ package com.buildnest.partner;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import com.buildnest.inventory.StockRanLow;
+import com.buildnest.partner.PartnerEvents.WebhookSubscriptionChanged;
 import com.buildnest.ordering.OrderStatus;
 import com.buildnest.ordering.OrderStatusChanged;
 
@@ -23,6 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  * outbox): a delivery exists exactly when the order or stock change that caused it commits, and
  * none is lost to a crash between the two. No partner is called here; {@link WebhookSender} does
  * that later, outside any transaction.
+ *
+ * <p>Most events are wanted by nobody, and every order paid passes through here, so which event
+ * types the enabled subscriptions want is remembered in this replica
+ * ({@link PartnerProperties#subscriptionsRememberedFor()}) and an event nobody wants costs no
+ * statement. A change of a subscription made here forgets it when the change commits. One made on
+ * another replica is seen here within that time: until then an event of a type that no enabled
+ * subscription wanted before is not queued. The other way round is exact: deliveries are queued by
+ * one statement that reads the subscriptions themselves, so a subscription just disabled, deleted or
+ * no longer wanting the type never gets one.
  */
 @Component
 class WebhookOutbox {
@@ -33,13 +48,17 @@ class WebhookOutbox {
     private final WebhookDeliveryRepository deliveries;
     private final JsonMapper json;
     private final Clock clock;
+    /** One entry at most: the event types some enabled subscription wants. */
+    private final Cache<Boolean, Set<WebhookEventType>> wanted;
 
     WebhookOutbox(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries, JsonMapper json,
-            Clock clock) {
+            PartnerProperties properties, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
+        this.wanted = Caffeine.newBuilder().expireAfterWrite(properties.subscriptionsRememberedFor()).maximumSize(1)
+                .build();
     }
 
     @EventListener
@@ -81,17 +100,30 @@ class WebhookOutbox {
                 payload(eventId, WebhookEventType.PING, now, Map.of("subscriptionId", subscription.id())), now));
     }
 
+    /**
+     * Forgets what subscriptions want once a change of one commits here. Forgetting waits for a
+     * reading of them under way, so that reading (of the state before the change) is forgotten too.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(WebhookSubscriptionChanged changed) {
+        wanted.invalidateAll();
+    }
+
     private void queue(WebhookEventType type, Instant happenedAt, Map<String, Object> data) {
-        List<WebhookSubscription> wanting = subscriptions.findByEnabledTrue().stream()
-                .filter(subscription -> subscription.wants(type)).toList();
-        if (wanting.isEmpty()) {
+        if (!wantedTypes().contains(type)) {
             return;
         }
         String eventId = newEventId();
-        String payload = payload(eventId, type, happenedAt, data);
-        Instant now = clock.instant();
-        deliveries.saveAll(wanting.stream()
-                .map(subscription -> new WebhookDelivery(subscription.id(), eventId, type, payload, now)).toList());
+        deliveries.queueForSubscriptionsWanting(type.code(), eventId, payload(eventId, type, happenedAt, data),
+                clock.instant());
+    }
+
+    private Set<WebhookEventType> wantedTypes() {
+        return wanted.get(Boolean.TRUE, all -> {
+            Set<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
+            subscriptions.findByEnabledTrue().forEach(subscription -> types.addAll(subscription.types()));
+            return types;
+        });
     }
 
     /** {@code {id, type, createdAt, data}}: the id is the same for every subscription, so partners can dedupe. */

@@ -27,6 +27,7 @@ import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
 import com.buildnest.testing.StatementCounter;
+import com.buildnest.testing.StatementCounter.Counted;
 
 import tools.jackson.databind.JsonNode;
 
@@ -133,11 +134,16 @@ class CheckoutUnderLoadTests {
     }
 
     @Test
-    void payingAnOrderOfThreeLinesSellsItsStockInAtMostSixteenStatements() {
+    void payingAnOrderOfThreeLinesSellsItsStockInAtMostFifteenStatements() {
         Buyer buyer = purchase.buyer("KA", "560102");
+        purchase.addToCart(buyer, purchase.product(100), 1);
+        Placed earlier = placed(buyer, "pay-count-earlier-");
         List<Long> products = IntStream.range(0, 3).mapToObj(line -> purchase.product(100)).toList();
         products.forEach(product -> purchase.addToCart(buyer, product, 10));
         Placed placed = placed(buyer, "pay-count-");
+        // An order paid a moment earlier: the partner outbox read then which event types subscriptions
+        // want, and remembers it for a few seconds (a cost of once per few seconds, not per order).
+        orderPayments.on(earlier.capturedAs("pay_earlier" + buyer.accountId()));
 
         // What the payment module announces once it captured the payment, in its own transaction
         List<String> statements = StatementCounter.statementsOf(() -> {
@@ -151,11 +157,16 @@ class CheckoutUnderLoadTests {
             assertThat(level.onHand()).isEqualTo(90);
             assertThat(level.reserved()).isZero();
         }
-        // The lock of the order; one read and one update of the reservation; per line the stock and its
-        // ledger line; the order's history read and written, the order; audit, mail (its recipient read)
-        // and the partner subscriptions. (It took 19 when each line's reservation moved on its own, after
-        // a read of its own to see whether stock was still held.) The invoice number goes through JDBC.
-        assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(16);
+        String all = String.join("\n", statements);
+        // The lock of the order, its history read (paying adds to it); one read and one update of the
+        // reservation; per line the stock and its ledger line; the order's new history line, the order;
+        // audit, mail (its recipient read). Partner deliveries are one insert, only when some subscription
+        // wants order.paid (none does here, but other tests may leave one). It took 16 when the partner
+        // subscriptions were read on every event; 19 when each line's reservation moved on its own.
+        // The invoice number goes through JDBC, which this count leaves out.
+        assertThat(statements.stream().filter(sql -> !sql.startsWith("insert into partner_delivery")))
+                .as(all).hasSizeLessThanOrEqualTo(15);
+        assertThat(statements).as(all).noneMatch(sql -> sql.contains("partner_subscription"));
     }
 
     @Test
@@ -166,10 +177,17 @@ class CheckoutUnderLoadTests {
         String orderNumber = placed.orderNumber();
 
         // The verify call waits on this thread while the payment's listener pays the order
-        PaidOrderViews.Caught<Object> caught = paidViews.catching(() -> {
+        Counted<PaidOrderViews.Caught<Object>> counted = StatementCounter.counted(() -> paidViews.catching(() -> {
             orderPayments.on(placed.capturedAs("pay_inhand" + buyer.accountId()));
             return null;
-        });
+        }));
+        PaidOrderViews.Caught<Object> caught = counted.result();
+        // the view's lines and the history paying adds to: one read for both, not a lazy read each
+        assertThat(counted.statements()).as(String.join("\n", counted.statements()))
+                .filteredOn(sql -> sql.startsWith("select")
+                        && (sql.contains("ordering_order_line") || sql.contains("ordering_status_change")))
+                .singleElement().satisfies(sql -> assertThat(sql).contains("ordering_order_line")
+                        .contains("ordering_status_change"));
 
         OrderView inHand = caught.paidOrder(orderNumber, buyer.accountId()).orElseThrow();
         assertThat(inHand.status()).isEqualTo(OrderStatus.PAID);

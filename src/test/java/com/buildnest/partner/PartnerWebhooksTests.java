@@ -45,6 +45,7 @@ import com.buildnest.shared.Money;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
 import com.buildnest.testing.BuildNestTest;
+import com.buildnest.testing.StatementCounter;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -68,7 +69,7 @@ class PartnerWebhooksTests {
     static final PartnerProperties SETTINGS = new PartnerProperties(true, Duration.ofSeconds(1),
             Duration.ofSeconds(2), new PartnerProperties.Delivery(Duration.ofHours(1), 50, 3, Duration.ofMinutes(1),
                     4, Duration.ofHours(12), 0, Duration.ofDays(30)),
-            2, Duration.ofHours(24));
+            2, Duration.ofHours(24), Duration.ofSeconds(5));
     static final WebhookTransport transport = new WebhookTransport(SETTINGS);
 
     static {
@@ -360,7 +361,7 @@ class PartnerWebhooksTests {
                 .willReturn(aResponse().withStatus(500)));
         PartnerProperties oneAttempt = new PartnerProperties(true, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 new PartnerProperties.Delivery(Duration.ofHours(1), 1, 1, Duration.ofMinutes(1), 4,
-                        Duration.ofHours(12), 0, Duration.ofDays(30)), 2, Duration.ofHours(24));
+                        Duration.ofHours(12), 0, Duration.ofDays(30)), 2, Duration.ofHours(24), Duration.ofSeconds(5));
         JsonNode created = subscribe("Wobbly", "/hooks/wobbly", "stock.low");
         for (int i = 0; i < 3; i++) {
             stockRanLow("WOB-" + i);
@@ -397,6 +398,38 @@ class PartnerWebhooksTests {
         assertThat(deliveriesOf(refunds)).extracting(delivery -> delivery.get("eventType").asString())
                 .as("a further partial refund is news; a cancelled order staying cancelled is not")
                 .containsExactly("order.refunded", "order.partially_refunded");
+    }
+
+    @Test
+    void anEventNobodyWantsCostsNoStatementAndASubscriptionGoneElsewhereIsNeverQueuedFor() {
+        JsonNode gone = subscribe("Gone", "/hooks/gone", "order.paid");
+        deleted(gone); // a change made here: what subscriptions want is forgotten once it commits
+        assertThat(partnerStatementsOf(() -> orderMoved(newOrderNumber(), OrderStatus.PENDING_PAYMENT,
+                OrderStatus.PAID, null))).as("read once what subscriptions want: nothing")
+                .singleElement().satisfies(sql -> assertThat(sql).contains("partner_subscription"));
+
+        assertThat(partnerStatementsOf(() -> orderMoved(newOrderNumber(), OrderStatus.PENDING_PAYMENT,
+                OrderStatus.PAID, null))).as("remembered: nobody wants it").isEmpty();
+
+        JsonNode erp = subscribe("ERP", "/hooks/erp", "order.paid");
+        List<String> queued = partnerStatementsOf(() -> orderMoved(newOrderNumber(), OrderStatus.PENDING_PAYMENT,
+                OrderStatus.PAID, null));
+        assertThat(queued).as("read afresh after the change, then one delivery per wanting subscription in one insert")
+                .hasSize(2);
+        assertThat(deliveriesOf(erp)).hasSize(1);
+
+        // Another replica disables it, then deletes it: this replica still believes order.paid is wanted
+        jdbc.sql("update partner_subscription set enabled = false where id = ?").param(erp.get("id").asLong())
+                .update();
+        orderMoved(newOrderNumber(), OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, null);
+        assertThat(deliveriesOf(erp)).as("disabled elsewhere: nothing more queued").hasSize(1);
+        jdbc.sql("delete from partner_delivery where subscription_id = ?").param(erp.get("id").asLong()).update();
+        jdbc.sql("delete from partner_subscription where id = ?").param(erp.get("id").asLong()).update();
+        List<String> behind = partnerStatementsOf(() -> orderMoved(newOrderNumber(), OrderStatus.PENDING_PAYMENT,
+                OrderStatus.PAID, null));
+        assertThat(behind).as("one insert that finds no subscription, and the order's transaction commits")
+                .singleElement().satisfies(sql -> assertThat(sql).startsWith("insert into partner_delivery"));
+        assertThat(jdbc.sql("select count(*) from partner_delivery").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -443,7 +476,7 @@ class PartnerWebhooksTests {
         JsonNode created = subscribe("Internal", "https://localhost:" + partner.port() + "/hooks/internal",
                 "order.paid");
         PartnerProperties production = new PartnerProperties(false, SETTINGS.connectTimeout(),
-                SETTINGS.readTimeout(), SETTINGS.delivery(), 2, Duration.ofHours(24));
+                SETTINGS.readTimeout(), SETTINGS.delivery(), 2, Duration.ofHours(24), Duration.ofSeconds(5));
         orderMoved(newOrderNumber(), OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, null);
 
         try (WebhookTransport publicOnly = new WebhookTransport(production)) {
@@ -632,6 +665,20 @@ class PartnerWebhooksTests {
         api.get("/api/admin/audit?size=100&action=" + action, admin).json().get("content").forEach(found::add);
         return found.stream().filter(line -> line.get("detail").asString().equals(about)
                 || line.get("detail").asString().startsWith(about + " ")).toList();
+    }
+
+    /** The statements of the partner module's tables that {@code work} ran on this thread. */
+    private static List<String> partnerStatementsOf(Runnable work) {
+        return StatementCounter.statementsOf(() -> {
+            work.run();
+            return null;
+        }).stream().filter(sql -> sql.contains("partner_")).toList();
+    }
+
+    private void deleted(JsonNode subscription) {
+        Response deleted = api.send("DELETE", path(subscription), Map.of("Authorization", "Bearer " + admin),
+                HttpRequest.BodyPublishers.noBody());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
     }
 
     private void orderMoved(String orderNumber, OrderStatus from, OrderStatus to, String note) {

@@ -15,7 +15,7 @@ class RetryScheduleTests {
         return new PartnerProperties(false, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new PartnerProperties.Delivery(Duration.ofSeconds(10), 50, 8, Duration.ofMinutes(1), 4,
                         Duration.ofHours(12), percent, Duration.ofDays(30)),
-                5, Duration.ofHours(24));
+                5, Duration.ofHours(24), Duration.ofSeconds(5));
     }
 
     static Duration delayAfter(int attempt, PartnerProperties properties) {
