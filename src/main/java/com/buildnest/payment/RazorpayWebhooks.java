@@ -3,6 +3,7 @@ package com.buildnest.payment;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Razorpay's webhooks (and the simulated gateway's, which are the same): the signature over the
  * raw body is checked first, and a forged event leaves no trace. A genuine event is recorded in
  * the inbox by its event id in the same transaction as its effect, so a redelivered event does
- * nothing, and a failure part-way lets Razorpay deliver it again. Events may come late or out of
+ * nothing, and a failure part-way lets Razorpay deliver it again; an event reporting a capture
+ * already made (the browser's verify usually comes first) has no effect, and its inbox row is
+ * written in one statement without a transaction. Events may come late or out of
  * order; {@link Settlement} makes each one take effect once and never undo a capture.
  */
 @Component
@@ -31,6 +34,7 @@ class RazorpayWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(RazorpayWebhooks.class);
     static final int MAX_EVENT_ID = 64;
+    private static final Set<String> CAPTURES = Set.of("payment.captured", "payment.authorized");
 
     private final PaymentGateway gateway;
     private final Settlement settlement;
@@ -73,6 +77,10 @@ class RazorpayWebhooks {
         if (type.isBlank()) {
             throw malformed("The webhook body names no event.");
         }
+        if (CAPTURES.contains(type) && settlement.alreadyCapturedAs(entity(event.path("payload"), "payment",
+                PaymentGateway.Payment.class))) {
+            return recordAlreadySettled(eventId, type);
+        }
         try {
             return transaction.execute(status -> {
                 jdbc.sql("insert into payment_webhook_inbox (event_id, event_type, received_at) values (?, ?, ?)")
@@ -84,6 +92,23 @@ class RazorpayWebhooks {
                         .params(utcNow(), outcome, eventId).update();
                 return outcome;
             });
+        } catch (DuplicateKeyException delivered) {
+            return "duplicate";
+        }
+    }
+
+    /**
+     * The capture this event reports was made already (the browser's verify usually comes first):
+     * nothing to change, so the inbox row is written whole in one statement, without a transaction.
+     */
+    private String recordAlreadySettled(String eventId, String type) {
+        LocalDateTime now = utcNow();
+        try {
+            jdbc.sql("""
+                    insert into payment_webhook_inbox (event_id, event_type, received_at, processed_at, outcome)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(eventId, type, now, now, Outcome.ALREADY_SETTLED.label()).update();
+            return Outcome.ALREADY_SETTLED.label();
         } catch (DuplicateKeyException delivered) {
             return "duplicate";
         }

@@ -54,6 +54,19 @@ class Settlement {
         alongside.run();
     }
 
+    /**
+     * Whether this attempt is already the capture of its order's payment, read without a
+     * transaction or a lock: a capture is never undone nor moved to another attempt, so a yes
+     * cannot turn stale, and {@link #captured(PaymentGateway.Payment)} would change nothing. A no
+     * means only "not known to be settled": the caller goes on to {@code captured}.
+     */
+    public boolean alreadyCapturedAs(PaymentGateway.Payment attempt) {
+        return attempt.succeeded() && payments.findByGatewayOrderId(attempt.orderId())
+                .filter(payment -> attempt.charges(payment.amountPaise(), payment.currency()))
+                .filter(payment -> payment.capturedAs(attempt.id()))
+                .isPresent();
+    }
+
     /** A successful attempt, as the gateway reports it: captures the payment of its order once. */
     @Transactional
     public Outcome captured(PaymentGateway.Payment attempt) {

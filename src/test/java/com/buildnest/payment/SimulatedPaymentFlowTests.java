@@ -282,13 +282,17 @@ class SimulatedPaymentFlowTests {
         assertThat(confirmed.statements()).as(String.join("\n", confirmed.statements())).hasSize(3);
 
         byte[] captured = event("payment.captured", paymentEntity(attempt.id(), AMOUNT.paise(), "captured"));
+        String eventId = "evt_" + UUID.randomUUID();
         Counted<String> delivered = StatementCounter.counted(() -> webhooks.receive(captured, signature(captured),
-                "evt_" + UUID.randomUUID()));
+                eventId));
 
         assertThat(delivered.result()).isEqualTo("already-settled");
-        // The payment read, found captured as this attempt: no update that changes nothing, no row lock
-        // (the inbox goes through JDBC, which this count leaves out)
+        // The payment read, found captured as this attempt, outside any transaction: no update that changes
+        // nothing, no row lock (the inbox row, one insert through JDBC, is left out of this count)
         assertThat(delivered.statements()).as(String.join("\n", delivered.statements())).hasSize(1);
+        assertThat(jdbc.sql("select outcome from payment_webhook_inbox where event_id = ? and processed_at is not null")
+                .param(eventId).query(String.class).single()).isEqualTo("already-settled");
+        assertThat(webhooks.receive(captured, signature(captured), eventId)).as("delivered again").isEqualTo("duplicate");
         assertThat(events.capturedOf(orderNumber)).singleElement()
                 .satisfies(e -> assertThat(e.paymentId()).isEqualTo(attempt.id()));
         assertThat(payments.paymentOf(orderNumber).orElseThrow()).isEqualTo(confirmed.result());
