@@ -87,7 +87,9 @@ public class ProductCatalog {
             return Map.of();
         }
         GstRateTable rates = gstRates.tableOn(day);
-        return products.onSaleWithPrices(productIds).stream()
+        List<Product> onSale = productIds.size() == 1 ? products.onSaleWithPrices(productIds.iterator().next())
+                : products.onSaleWithPrices(productIds);
+        return onSale.stream()
                 .collect(Collectors.toMap(Product::id,
                         product -> Offer.of(product, rates.rateFor(product.hsnCode(), day).orElse(null), day)));
     }

@@ -83,11 +83,15 @@ interface StockRepository extends JpaRepository<Stock, String>, JpaSpecification
             where s.sku in :skus""")
     int setDefaultThreshold(Collection<String> skus, Long threshold, Instant now);
 
-    /** The SKUs among these that are below their threshold but not yet marked so: the ones about to cross. */
-    @Query("""
-            select s.sku from Stock s where s.sku in :skus and s.belowThreshold = false
-            and s.onHand - s.reserved < coalesce(s.lowStockThreshold, s.defaultThreshold, :defaultThreshold)
-            order by s.sku""")
+    /**
+     * The SKUs among these that are below their threshold but not yet marked so: the ones about to
+     * cross. Native, as {@code Inventory.availability}'s read: Hibernate translates a JPQL {@code in}
+     * list anew on every call, and this runs with every reservation and sale.
+     */
+    @Query(nativeQuery = true, value = """
+            select sku from inventory_stock where sku in (:skus) and below_threshold = false
+            and on_hand - reserved < coalesce(low_stock_threshold, default_threshold, :defaultThreshold)
+            order by sku""")
     List<String> findCrossingBelow(Collection<String> skus, long defaultThreshold);
 
     /** Clears the mark of those among these SKUs that are back at or above their threshold. */
