@@ -29,10 +29,17 @@ final class DataSnapshot {
 
     private final JdbcTemplate jdbc;
     private final List<String> tables;
+    private final Map<String, Set<String>> ignoredColumns;
 
-    DataSnapshot(DataSource dataSource, Set<String> ignored) {
+    /**
+     * @param ignored tables that change without requests
+     * @param ignoredColumns per table, lowercase columns that a scheduled job keeps up to date on its own
+     *        (so a request that adds or edits a row there still shows, but the job's bookkeeping does not)
+     */
+    DataSnapshot(DataSource dataSource, Set<String> ignored, Map<String, Set<String>> ignoredColumns) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tables = tablesOf(dataSource, ignored);
+        this.ignoredColumns = ignoredColumns;
     }
 
     List<String> tables() {
@@ -43,10 +50,14 @@ final class DataSnapshot {
         Map<String, TableState> states = new TreeMap<>();
         for (String table : tables) {
             long[] state = new long[2];
+            Set<String> skipped = ignoredColumns.getOrDefault(table, Set.of());
             jdbc.query("select * from " + table, (ResultSet row) -> {
                 ResultSetMetaData columns = row.getMetaData();
                 long hash = 17;
                 for (int column = 1; column <= columns.getColumnCount(); column++) {
+                    if (skipped.contains(columns.getColumnLabel(column).toLowerCase())) {
+                        continue;
+                    }
                     Object value = row.getObject(column);
                     hash = hash * 31 + (value instanceof byte[] bytes ? java.util.Arrays.hashCode(bytes)
                             : Objects.hashCode(value == null ? null : value.toString()));

@@ -61,6 +61,14 @@ class OpenApiFuzzTests {
             "shedlock");
 
     /**
+     * Columns a scheduled job updates on its own: mail delivery retries queued mails (earlier tests
+     * leave some) every minute, and a retry that fell within a refused request's window was once
+     * blamed on that request. A mail a request adds still shows (a new row, its recipient and text).
+     */
+    static final Map<String, Set<String>> KEPT_BY_JOBS = Map.of("notification_mail",
+            Set.of("sent_at", "claimed_until", "attempts", "last_error"));
+
+    /**
      * Calls the fuzzer must not make. An administrator's emergency revocation would end every
      * token of the shared test context (EndpointAccessMatrixTests leaves it out for the same reason;
      * customer.SigningKeyRotationTests covers it in its own context). Anonymous and customer calls to
@@ -132,7 +140,7 @@ class OpenApiFuzzTests {
             }
         }
 
-        DataSnapshot snapshot = new DataSnapshot(dataSource, CHANGE_WITHOUT_REQUESTS);
+        DataSnapshot snapshot = new DataSnapshot(dataSource, CHANGE_WITHOUT_REQUESTS, KEPT_BY_JOBS);
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
