@@ -50,6 +50,11 @@ final class CpuBudget {
         processes.forEach((name, stats) -> spent.put(name, millisOf(stats) - before.get(name)));
     }
 
+    /** The application's CPU over the period; 0 when its process was not given. */
+    long applicationMillis() {
+        return spent.getOrDefault("application", 0L);
+    }
+
     void print(long purchases, double seconds) {
         if (purchases == 0) {
             return;

@@ -101,14 +101,13 @@ public final class PurchaseLoad {
         reset();
         measuring = true;
         long started = System.nanoTime();
-        long cpuBefore = appCpuMillis();
         CpuBudget budget = CpuBudget.start(appStat);
         report("measured", measuredSeconds);
         double seconds = (System.nanoTime() - started) / 1e9;
         measuring = false;
         long complete = purchases.sum();
-        long cpuMillis = appCpuMillis() - cpuBefore;
         budget.stop();
+        long cpuMillis = budget.applicationMillis();
         running = false;
         done.await();
 
@@ -131,21 +130,6 @@ public final class PurchaseLoad {
         System.out.printf("RESULT buyers=%d purchases=%d per_second=%.1f p50_ms=%.1f p90_ms=%.1f p99_ms=%.1f failed=%d"
                 + " cpu_ms_per_purchase=%.1f%n", buyers, complete, complete / seconds, purchase.percentile(50),
                 purchase.percentile(90), purchase.percentile(99), failed, cpuPerPurchase);
-    }
-
-    /**
-     * The application's user + system CPU time so far, in milliseconds, from fields 14 and 15 of
-     * {@code /proc/PID/stat} (clock ticks of 1/100 s, Linux's USER_HZ on every mainstream
-     * architecture); 0 when not measured.
-     */
-    private long appCpuMillis() throws IOException {
-        if (appStat == null) {
-            return 0;
-        }
-        String stat = Files.readString(appStat);
-        // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /** One purchase: cart, checkout, pay, verify; a refused step is counted and the purchase abandoned. */
