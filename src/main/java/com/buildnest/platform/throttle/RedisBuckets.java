@@ -11,11 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import com.buildnest.platform.throttle.ThrottleProperties.Limit;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
 import io.lettuce.core.ClientOptions;
@@ -34,6 +39,11 @@ import io.lettuce.core.codec.StringCodec;
  * counts in process instead. The connection is made in the background and retried after a pause,
  * and after a failed check Redis is left alone for that pause too, so a Redis outage never delays
  * start-up and a slow Redis costs one request in a few seconds one timeout, not every request.
+ * <p>
+ * Requests that meet the same bucket at the same moment (the gateway's webhooks all come from a
+ * few addresses) share one bucket object, which sends their checks to Redis as one batch: each
+ * check alone would be a compare-and-swap racing the others on the same key, retried until one of
+ * them timed out and sent the whole replica to count in process.
  */
 final class RedisBuckets implements AutoCloseable {
 
@@ -54,6 +64,11 @@ final class RedisBuckets implements AutoCloseable {
     private long waitForConnectionUntil; // guarded by lock, System.nanoTime()
     private long nextAttemptAt; // guarded by lock, System.nanoTime()
     private volatile LettuceBasedProxyManager<String> proxies;
+    /** The buckets in use lately, per key, for {@link #proxies}; emptied when the connection is replaced. */
+    private final Cache<String, BucketProxy> recentBuckets = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(1))
+            .build();
     private volatile long skipRedisUntil = System.nanoTime(); // System.nanoTime()
     private volatile boolean closed;
 
@@ -86,7 +101,10 @@ final class RedisBuckets implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(buckets.builder().build(key, limit::bucket).tryConsumeAndReturnRemaining(1));
+            BucketProxy bucket = recentBuckets.get(key, unused -> buckets.builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(key, limit::bucket));
+            return Optional.of(bucket.tryConsumeAndReturnRemaining(1));
         } catch (RuntimeException failure) {
             skipRedisUntil = System.nanoTime() + PAUSE_AFTER_FAILURE_NANOS;
             warn(failure.toString());
@@ -148,6 +166,7 @@ final class RedisBuckets implements AutoCloseable {
                 .clientClock(time)
                 .requestTimeout(timeout)
                 .build();
+        recentBuckets.invalidateAll();
         proxies = ready;
         return ready;
     }

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
@@ -173,6 +178,48 @@ class RedisThrottlesTests {
         }
     }
 
+    /**
+     * The gateway's webhooks come from a few addresses: many requests take from one bucket at the
+     * same moment. Every one is counted in Redis (the second replica finds the bucket exactly
+     * empty), none waits out the timeout and falls back to counting in process.
+     */
+    @Test
+    void manyRequestsAtOnceOnOneKeyAreAllCountedInRedis(CapturedOutput output) throws Exception {
+        assumeRedis();
+        int threads = 16;
+        int each = 50;
+        Map<String, Limit> limits = Map.of("quote-requests", new Limit(3, Duration.ofHours(1)),
+                "webhooks", new Limit(threads * each, Duration.ofHours(1)));
+        Throttles busy = sharing(replica(RedisURI.create(REDIS_URL), Duration.ofMillis(200), limits));
+        Throttles other = sharing(replica(RedisURI.create(REDIS_URL), GENEROUS_TIMEOUT, limits));
+        String address = "203.0.113." + (int) (Math.random() * 250) + "-" + UUID.randomUUID();
+        redisKey("webhooks", address);
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> senders = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                senders.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        busy.consume("webhooks", address);
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> sender : senders) {
+                sender.get(30, TimeUnit.SECONDS); // none throttled: the limit is exactly what they send
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThatThrownBy(() -> other.consume("webhooks", address)).isInstanceOf(Throttled.class);
+        assertThat(output.getAll()).doesNotContain("Throttling counts in process");
+    }
+
     /** Waits until the replica counts in Redis (its connection is made in the background), then returns it. */
     private Throttles sharing(Throttles replica) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -189,8 +236,11 @@ class RedisThrottlesTests {
     }
 
     private Throttles replica(RedisURI redis, Duration timeout) {
-        ThrottleProperties properties = new ThrottleProperties(
-                Map.of("quote-requests", new Limit(3, Duration.ofHours(1))), List.of(), timeout, 1_000, PREFIX);
+        return replica(redis, timeout, Map.of("quote-requests", new Limit(3, Duration.ofHours(1))));
+    }
+
+    private Throttles replica(RedisURI redis, Duration timeout, Map<String, Limit> limits) {
+        ThrottleProperties properties = new ThrottleProperties(limits, List.of(), timeout, 1_000, PREFIX);
         Throttles replica = Throttles.inRedis(properties, redis, Duration.ofSeconds(2), Clock.systemUTC());
         replicas.add(replica);
         return replica;
