@@ -1,17 +1,11 @@
 package com.buildnest.ordering;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -20,12 +14,6 @@ import java.util.stream.Stream;
  * Linux's {@code /proc} (clock ticks of 1/100 s). Printed per complete purchase, beside the budget
  * the cores offer: at P purchases a second, N cores give {@code N × 1000 / P} ms to each purchase,
  * so what the rest of the machine spends bounds what the application may spend for a target rate.
- * <p>
- * The cores of a shared virtual machine are not equally fast from one hour to the next: the same
- * jar has measured 46 and 83 purchases a second, and MariaDB's CPU per order (the same statements)
- * moved with it. So a fixed piece of reference work (sorting and hashing, as a request does) is
- * timed in CPU milliseconds every five seconds of the period; its median says how fast the cores
- * were, and each figure divided by it is comparable between runs made at different times.
  */
 final class CpuBudget {
 
@@ -35,8 +23,6 @@ final class CpuBudget {
     private final Map<String, List<Path>> processes = new LinkedHashMap<>();
     private final Map<String, Long> before = new LinkedHashMap<>();
     private final Map<String, Long> spent = new LinkedHashMap<>();
-    private final List<Double> referenceMillis = new CopyOnWriteArrayList<>();
-    private volatile boolean timingReference = true;
     private long machineBusyBefore;
     private long machineBusy;
 
@@ -56,14 +42,10 @@ final class CpuBudget {
             budget.before.put(process.getKey(), millisOf(process.getValue()));
         }
         budget.machineBusyBefore = machineBusyMillis();
-        Thread reference = new Thread(budget::timeReferenceWork, "reference-work");
-        reference.setDaemon(true);
-        reference.start();
         return budget;
     }
 
     void stop() throws IOException {
-        timingReference = false;
         machineBusy = machineBusyMillis() - machineBusyBefore;
         processes.forEach((name, stats) -> spent.put(name, millisOf(stats) - before.get(name)));
     }
@@ -88,48 +70,6 @@ final class CpuBudget {
         System.out.printf("  %-12s %6.1f%n", "the rest", (double) (machineBusy - named) / purchases);
         System.out.printf("  %-12s %6.1f  (budget at 100 purchases/s: %.1f)%n", "machine", (double) machineBusy / purchases,
                 cores * 1000.0 / 100);
-        double reference = referenceMedianMillis();
-        if (reference > 0) {
-            System.out.printf("reference work: %.1f ms of CPU (median of %d timings; smaller is a faster machine); "
-                    + "application CPU per purchase in reference works: %.2f, machine: %.2f%n", reference,
-                    referenceMillis.size(), spent.getOrDefault("application", 0L) / reference / purchases,
-                    machineBusy / reference / purchases);
-        }
-    }
-
-    /** The median CPU time of the reference work over the period, or 0 before the first timing. */
-    double referenceMedianMillis() {
-        List<Double> sorted = referenceMillis.stream().sorted().toList();
-        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-    }
-
-    private void timeReferenceWork() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 6; i++) {
-            referenceWork(); // compiled before it is timed
-        }
-        while (timingReference) {
-            long started = threads.getCurrentThreadCpuTime();
-            referenceWork();
-            referenceMillis.add((threads.getCurrentThreadCpuTime() - started) / 1e6);
-            try {
-                Thread.sleep(5_000);
-            } catch (InterruptedException stop) {
-                return;
-            }
-        }
-    }
-
-    /** Always the same work: sorting numbers and filling a hash map, about 20 ms on these cores. */
-    static long referenceWork() {
-        SplittableRandom random = new SplittableRandom(2026);
-        long[] numbers = random.longs(300_000).toArray();
-        Arrays.sort(numbers);
-        Map<Long, Long> counts = new HashMap<>();
-        for (long number : numbers) {
-            counts.merge(number & 0xFFFF, 1L, Long::sum);
-        }
-        return numbers[numbers.length / 2] + counts.size();
     }
 
     /** The stat files of every process whose command name is {@code name}. */
