@@ -20,7 +20,8 @@
 #   --products N     products to generate (default 10000)
 #   --opts "..."     JVM options for the application
 #   --record         write the results into docs/benchmarks.md
-# Needs: java, mariadb client and server on 127.0.0.1:3306 (root), Redis on 127.0.0.1:6379, curl.
+# Needs: java, mariadb client and server on 127.0.0.1:3306 (root), Redis on 127.0.0.1:6379, curl;
+# wrk (apt-get install -y wrk) for the trivial endpoint's rate, the machine's speed, printed beside the result.
 # Builds the jar and the test classes when missing.
 # shellcheck source=ops/lib/common.sh
 . "$(dirname "$0")/../lib/common.sh"
@@ -62,6 +63,14 @@ scratch_generate "$jar" --products="$products" --users=$((buyers > 100 ? buyers 
 scratch_start "$jar" "$opts"
 
 scratch_query "SELECT username FROM customer_account ORDER BY id LIMIT $buyers" >"$work/buyers.txt"
+# The machine's own speed, for comparing runs on different machines of the kind (their trivial rate
+# has ranged from 2,500 to 16,500 requests a second): a request that does nothing, before the load.
+trivial="not measured (wrk is missing)"
+if command -v wrk >/dev/null; then
+  wrk -t2 -c"$buyers" -d5s "$base/livez" >/dev/null
+  trivial="$(wrk -t2 -c"$buyers" -d10s "$base/livez" | awk '/Requests\/sec/ {printf "%.0f", $2}') requests/s"
+fi
+log "trivial endpoint (/livez, wrk, $buyers connections): $trivial"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # MariaDB's own counters, server-wide: statements received and transactions committed.
 server_counters() {
@@ -124,6 +133,7 @@ if [[ "$record" == true ]]; then
     echo "${warmup} s warm-up then ${duration} s measured; each purchase is four API calls (add to cart, checkout"
     echo "with an Idempotency-Key, pay at the simulated gateway, verify), and the gateway also posts its"
     echo "webhooks to the application. App, load driver, MariaDB and Redis on the same 2 cores. JVM options: ${opts:-none}."
+    echo "The same application's trivial endpoint (/livez, wrk, $buyers connections, just before the load): $trivial."
     echo
     echo "$table"
     echo
