@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -242,6 +244,22 @@ class OrderGenerationTests {
                 OR (status IN ('REFUNDED', 'PARTIALLY_REFUNDED', 'DELIVERED', 'SHIPPED', 'PACKED', 'PAID')
                   AND gateway_payment_id IS NULL)"""))
                 .as("orders whose refunds or payment do not match their status").isZero();
+        assertThat(database.number("SELECT COUNT(*) FROM ordering_order WHERE refund_owed_paise <> 0"))
+                .as("refunds still owed: the shop's job would ask the gateway about payments it never saw").isZero();
+    }
+
+    /** The shop's job pays an owed refund within a minute; generated data never leaves one owed. */
+    @Test
+    void aRefundTheShopOwesIsPaidAfterItsDelayButBeforeTheGeneratorsDay() {
+        Instant longAgo = StepContext.AS_OF.minus(Duration.ofDays(30));
+        assertThat(OrderStep.owedRefundPaidAt(longAgo, 3_600)).isEqualTo(longAgo.plusSeconds(3_600));
+
+        Instant lastHour = StepContext.AS_OF.minus(Duration.ofHours(1));
+        assertThat(OrderStep.owedRefundPaidAt(lastHour, 2 * 24 * 3_600))
+                .isAfter(lastHour).isBefore(StepContext.AS_OF);
+        Instant lastSecond = StepContext.AS_OF.minusSeconds(1);
+        assertThat(OrderStep.owedRefundPaidAt(lastSecond, 600)).isAfterOrEqualTo(lastSecond)
+                .isBefore(StepContext.AS_OF);
     }
 
     @Test
