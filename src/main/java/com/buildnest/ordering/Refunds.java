@@ -1,5 +1,6 @@
 package com.buildnest.ordering;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -13,6 +14,9 @@ import com.buildnest.payment.Payments;
 import com.buildnest.payment.RefundReceipt;
 import com.buildnest.shared.BusinessRuleViolation;
 import com.buildnest.shared.Money;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -31,6 +35,11 @@ public class Refunds {
 
     private final OrderRepository orders;
     private final Payments payments;
+    /** Orders whose refused refund was logged within the hour. */
+    private final Cache<String, Boolean> refusalsSaid = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofHours(1))
+            .maximumSize(10_000)
+            .build();
 
     Refunds(OrderRepository orders, Payments payments) {
         this.orders = orders;
@@ -61,8 +70,13 @@ public class Refunds {
             log.warn("Refund of {} for order {} must wait: {}", owed, orderNumber, unavailable.getMessage());
             return false;
         } catch (BusinessRuleViolation refused) {
-            log.error("Refund of {} for order {} was refused ({}): it needs a person", owed, orderNumber,
-                    refused.code());
+            // asked again on every run, so said at most hourly; the gauges of OwedRefundsGauge page someone
+            if (refusalsSaid.asMap().putIfAbsent(orderNumber, Boolean.TRUE) == null) {
+                log.error("Refund of {} for order {} was refused ({}): it needs a person (asked again every run, "
+                        + "said again at most hourly)", owed, orderNumber, refused.code());
+            } else {
+                log.debug("Refund of {} for order {} refused again ({})", owed, orderNumber, refused.code());
+            }
             return false;
         }
     }

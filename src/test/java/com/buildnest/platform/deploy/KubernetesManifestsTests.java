@@ -141,7 +141,8 @@ class KubernetesManifestsTests {
         }));
         assertThat(problems).isEmpty();
         assertThat(usedAppMetrics).contains("http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
-                "hikaricp_connections_active", "buildnest_backup_last_success_seconds");
+                "hikaricp_connections_active", "buildnest_backup_last_success_seconds",
+                "buildnest_refunds_owed_oldest_age_seconds");
     }
 
     @Test
