@@ -140,7 +140,7 @@ if [[ "$record" == true ]]; then
     echo "Per step (measured period):"
     echo
     echo '```'
-    grep -E '^  |^application CPU|^CPU per' "$work/load.txt"
+    grep -E '^  |^application CPU|^CPU per|^application ÷' "$work/load.txt"
     echo "MariaDB per order placed (whole run): $per_order"
     echo '```'
     echo "<!-- purchase-bench:end -->"
