@@ -362,7 +362,6 @@ final class OrderStep implements GeneratorStep {
         life.releasedAt = at;
     }
 
-    /** The gateway refunded {@code amount}: the order follows as {@code Order.refunded} moves it. */
     /**
      * When a refund the shop came to owe at {@code owedFrom} was paid: after its delay, but always
      * before the generator's day. The shop's owed-refunds job pays within a minute of starting, so
@@ -375,6 +374,7 @@ final class OrderStep implements GeneratorStep {
                 : owedFrom.plus(Duration.between(owedFrom, StepContext.AS_OF).dividedBy(2));
     }
 
+    /** The gateway refunded {@code amount}: the order follows as {@code Order.refunded} moves it. */
     private void refund(StepContext context, Planned plan, Life life, Instant at, long amount, String key) {
         if (!at.isBefore(StepContext.AS_OF)) {
             return; // a refund staff will give after the generator's day

@@ -1,11 +1,10 @@
 package com.buildnest.ordering;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Calendar;
-import java.util.TimeZone;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,15 +30,16 @@ class OwedRefundsGauge implements MeterBinder {
     static final String ORDERS = "buildnest.refunds.owed.orders";
     static final String OLDEST_AGE = "buildnest.refunds.owed.oldest.age";
     static final Duration REFRESH = Duration.ofSeconds(30);
-    /** How the application writes its timestamps (hibernate.jdbc.time_zone). */
-    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private static final Logger log = LoggerFactory.getLogger(OwedRefundsGauge.class);
 
+    /** What one read found: how many orders owe, and since when the longest-waiting one has (null: none). */
+    private record Owing(long orders, Instant oldestSince) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
-    private volatile long owingOrders;
-    private volatile Instant oldestSince;
+    private volatile Owing owing = new Owing(0, null);
     private volatile Instant readAt;
 
     OwedRefundsGauge(JdbcClient jdbc, Clock clock) {
@@ -49,7 +49,7 @@ class OwedRefundsGauge implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(ORDERS, this, gauge -> gauge.current().owingOrders)
+        Gauge.builder(ORDERS, this, gauge -> gauge.owing().orders())
                 .description("Orders owing the customer a refund the gateway has not yet taken")
                 .register(registry);
         Gauge.builder(OLDEST_AGE, this, OwedRefundsGauge::oldestAgeSeconds)
@@ -59,30 +59,29 @@ class OwedRefundsGauge implements MeterBinder {
     }
 
     private double oldestAgeSeconds() {
-        Instant since = current().oldestSince;
+        Instant since = owing().oldestSince();
         return since == null ? 0 : Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
     }
 
-    private OwedRefundsGauge current() {
+    private Owing owing() {
         Instant last = readAt;
         if (last == null || !clock.instant().isBefore(last.plus(REFRESH))) {
             refresh();
         }
-        return this;
+        return owing;
     }
 
     /** Reads the orders now (the gauges call it once per {@link #REFRESH}). */
     synchronized void refresh() {
         readAt = clock.instant();
         try {
-            jdbc.sql("SELECT COUNT(*), MIN(updated_at) FROM ordering_order WHERE refund_owed_paise > 0")
+            owing = jdbc.sql("SELECT COUNT(*), MIN(updated_at) FROM ordering_order WHERE refund_owed_paise > 0")
                     .query((row, number) -> {
-                        owingOrders = row.getLong(1);
-                        Timestamp since = row.getTimestamp(2, Calendar.getInstance(UTC));
-                        oldestSince = since == null ? null : since.toInstant();
-                        return null;
+                        // written in UTC (hibernate.jdbc.time_zone), read back as such
+                        LocalDateTime since = row.getObject(2, LocalDateTime.class);
+                        return new Owing(row.getLong(1), since == null ? null : since.toInstant(ZoneOffset.UTC));
                     })
-                    .list();
+                    .single();
         } catch (DataAccessException e) {
             log.warn("Could not count the refunds owed; their gauges keep their last values: {}", e.getMessage());
         }

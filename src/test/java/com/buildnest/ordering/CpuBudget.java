@@ -71,11 +71,11 @@ final class CpuBudget {
         System.out.printf("  %-12s %6.1f  (budget at 100 purchases/s: %.1f)%n", "machine", (double) machineBusy / purchases,
                 cores * 1000.0 / 100);
         long database = spent.getOrDefault("MariaDB", 0L);
-        if (spent.containsKey("application") && database > 0) {
+        if (applicationMillis() > 0 && database > 0) {
             // MariaDB runs the same statements per purchase in every run of one jar, so its CPU follows
             // the host's speed: the ratio moved 3.0-3.8 where the rate moved 46-73/s (docs/benchmarks.md)
             System.out.printf("application ÷ MariaDB CPU: %.2f (compare this between runs of jars with the same "
-                    + "statements; the rate follows the host)%n", (double) spent.get("application") / database);
+                    + "statements; the rate follows the host)%n", (double) applicationMillis() / database);
         }
     }
 

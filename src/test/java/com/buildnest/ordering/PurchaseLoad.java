@@ -48,11 +48,6 @@ public final class PurchaseLoad {
     private static final List<String> STEPS = List.of("cart", "checkout", "pay", "verify", "purchase");
 
     private final URI base;
-    /**
-     * Each buyer's calls are plain blocking HTTP/1.1 on its own kept-alive connection: the driver
-     * shares the application's two cores, and the JDK's asynchronous client handed every call
-     * between threads (a selector, a pool), which cost the machine about 3 ms per purchase.
-     */
     private static final int TIMEOUT_MILLIS = (int) Duration.ofSeconds(30).toMillis();
     private final ConcurrentMap<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<String, Latencies> latencies = new TreeMap<>();
@@ -191,7 +186,12 @@ public final class PurchaseLoad {
         return answer.body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(answer.body);
     }
 
-    /** One request; the connection goes back to the JDK's keep-alive cache once the body is read. */
+    /**
+     * One request, plain blocking HTTP/1.1 on the calling buyer's kept-alive connection (it goes back
+     * to the JDK's keep-alive cache once the body is read). The driver shares the application's two
+     * cores, and the JDK's asynchronous client handed every call between threads (a selector, a
+     * pool), which cost the machine about 3 ms per purchase.
+     */
     private Answer exchange(String method, String path, String token, String body, String idempotencyKey)
             throws IOException {
         HttpURLConnection connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
