@@ -16,7 +16,8 @@
 #                              [--products N] [--opts "JVM OPTIONS"] [--record] [--dry-run]
 #   --buyers N       concurrent buyers (default 16)
 #   --duration S     measured period (default 60)
-#   --warmup S       warm-up period (default 30)
+#   --warmup S       warm-up period (default 120: the JIT compiler needs about two minutes on two
+#                    shared cores; at 30 s it still took 30 % of the application's CPU)
 #   --products N     products to generate (default 10000)
 #   --opts "..."     JVM options for the application
 #   --record         write the results into docs/benchmarks.md
@@ -28,7 +29,7 @@
 parse_common_flags "$@"
 set -- "${REMAINING_ARGS[@]}"
 
-buyers=16 duration=60 warmup=30 products=10000 opts="" record=false
+buyers=16 duration=60 warmup=120 products=10000 opts="" record=false
 while (($#)); do
   case "$1" in
     --buyers) buyers=$2; shift 2 ;;

@@ -266,7 +266,7 @@ public class Inventory {
         }
         // One conditional update for every line: any line released meanwhile (the expiry job, this very
         // moment) leaves the count short, and the refusal rolls back the lines it did move.
-        if (reservations.transitionAll(reference, Status.ACTIVE, Status.CONFIRMED) != active.size()) {
+        if (reservations.confirmAll(reference) != active.size()) {
             throw reservationReleased(reference);
         }
         Instant now = clock.instant();

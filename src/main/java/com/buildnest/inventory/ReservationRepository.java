@@ -21,10 +21,15 @@ interface ReservationRepository extends JpaRepository<Reservation, Long> {
     @Query("update Reservation r set r.status = :to where r.id = :id and r.status = :from")
     int transition(Long id, Status from, Status to);
 
-    /** Moves every reservation line of a reference that is {@code from} to {@code to}; returns how many moved. */
+    /**
+     * Moves every ACTIVE line of a reference's reservation to CONFIRMED; returns how many moved. Native,
+     * like the other statements of every purchase: Hibernate keeps no translation of a JPQL update or
+     * delete and translates it to SQL again on every call (4 % of a purchase's CPU, docs/benchmarks.md).
+     */
     @Modifying(flushAutomatically = true)
-    @Query("update Reservation r set r.status = :to where r.reference = :reference and r.status = :from")
-    int transitionAll(String reference, Status from, Status to);
+    @Query(nativeQuery = true, value = """
+            update inventory_reservation set status = 'CONFIRMED' where reference = :reference and status = 'ACTIVE'""")
+    int confirmAll(String reference);
 
     @Query("select r from Reservation r where r.status = :status and r.expiresAt < :now order by r.expiresAt, r.id")
     List<Reservation> findExpired(Status status, Instant now, Pageable batch);

@@ -42,10 +42,14 @@ interface StockRepository extends JpaRepository<Stock, String>, JpaSpecification
             where s.sku = :sku and s.onHand - s.reserved >= :quantity""")
     int removeAvailable(String sku, long quantity, Instant now);
 
+    /**
+     * Holds units for a checkout, never more than are available. Native, as {@link #sell}: it runs with
+     * every purchase, and Hibernate translates a JPQL update to SQL again on every call.
+     */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("""
-            update Stock s set s.reserved = s.reserved + :quantity, s.version = s.version + 1, s.updatedAt = :now
-            where s.sku = :sku and s.onHand - s.reserved >= :quantity""")
+    @Query(nativeQuery = true, value = """
+            update inventory_stock set reserved = reserved + :quantity, version = version + 1, updated_at = :now
+            where sku = :sku and on_hand - reserved >= :quantity""")
     int reserve(String sku, long quantity, Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
@@ -57,13 +61,14 @@ interface StockRepository extends JpaRepository<Stock, String>, JpaSpecification
     /**
      * A reservation becomes a sale: the units leave the shelf and stop being reserved. Does not clear
      * the persistence context: a sale is confirmed inside the payment's transaction, whose order must
-     * stay managed, and nothing on that path reads a {@code Stock} entity afterwards.
+     * stay managed, and nothing on that path reads a {@code Stock} entity afterwards. Native: Hibernate
+     * keeps no translation of a JPQL update and would translate it to SQL again for every sale.
      */
     @Modifying(flushAutomatically = true)
-    @Query("""
-            update Stock s set s.onHand = s.onHand - :quantity, s.reserved = s.reserved - :quantity,
-            s.version = s.version + 1, s.updatedAt = :now
-            where s.sku = :sku and s.reserved >= :quantity and s.onHand >= :quantity""")
+    @Query(nativeQuery = true, value = """
+            update inventory_stock set on_hand = on_hand - :quantity, reserved = reserved - :quantity,
+            version = version + 1, updated_at = :now
+            where sku = :sku and reserved >= :quantity and on_hand >= :quantity""")
     int sell(String sku, long quantity, Instant now);
 
     /** The SKU's row, locked until the transaction ends: for a change that must name what it replaced. */

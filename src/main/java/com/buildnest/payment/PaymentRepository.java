@@ -39,14 +39,14 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     /**
      * CREATED or FAILED → CAPTURED; 0 when the payment was already captured (or refunded). A late
-     * capture after a failure still wins: money that moved is never ignored.
+     * capture after a failure still wins: money that moved is never ignored. Native: it runs with every
+     * payment, and Hibernate translates a JPQL update to SQL again on every call.
      */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("""
-            update Payment p set p.status = com.buildnest.payment.PaymentStatus.CAPTURED,
-                p.gatewayPaymentId = :paymentId, p.failureReason = null, p.updatedAt = :now, p.version = p.version + 1
-            where p.id = :id and p.status in (com.buildnest.payment.PaymentStatus.CREATED,
-                com.buildnest.payment.PaymentStatus.FAILED)""")
+    @Query(nativeQuery = true, value = """
+            update payment set status = 'CAPTURED', gateway_payment_id = :paymentId, failure_reason = null,
+                updated_at = :now, version = version + 1
+            where id = :id and status in ('CREATED', 'FAILED')""")
     int markCaptured(Long id, String paymentId, Instant now);
 
     /** CREATED → FAILED; 0 when it was settled already, so a late failure never undoes a capture. */

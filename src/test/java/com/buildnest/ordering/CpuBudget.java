@@ -25,6 +25,9 @@ final class CpuBudget {
     private final Map<String, Long> spent = new LinkedHashMap<>();
     private long machineBusyBefore;
     private long machineBusy;
+    /** The application's threads (their /proc task ids) and CPU at the start, to split its CPU by kind of work. */
+    private Map<String, Long> appThreadsBefore = Map.of();
+    private final Map<String, Long> appWork = new LinkedHashMap<>();
 
     private CpuBudget() {
     }
@@ -42,12 +45,67 @@ final class CpuBudget {
             budget.before.put(process.getKey(), millisOf(process.getValue()));
         }
         budget.machineBusyBefore = machineBusyMillis();
+        if (appStat != null) {
+            budget.appThreadsBefore = threadMillis(appStat.resolveSibling("task"));
+        }
         return budget;
     }
 
     void stop() throws IOException {
         machineBusy = machineBusyMillis() - machineBusyBefore;
         processes.forEach((name, stats) -> spent.put(name, millisOf(stats) - before.get(name)));
+        List<Path> app = processes.get("application");
+        if (app != null) {
+            splitApplication(threadMillis(app.get(0).resolveSibling("task")));
+        }
+    }
+
+    /**
+     * The application's CPU by kind of thread: the JIT compiler still at work means the warm-up was too
+     * short (at 30 s on two shared cores it took 30 % of the application's CPU, and the rate was half
+     * the steady one), the garbage collector, and the threads serving requests and jobs. A thread that
+     * ended during the period took its time with it: that remainder is shown as such.
+     */
+    private void splitApplication(Map<String, Long> after) {
+        appWork.put("serving requests and jobs", 0L);
+        appWork.put("JIT compiler", 0L);
+        appWork.put("garbage collector, safepoints", 0L);
+        long threads = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            long millis = thread.getValue() - appThreadsBefore.getOrDefault(thread.getKey(), 0L);
+            threads += millis;
+            appWork.merge(kindOf(thread.getKey()), millis, Long::sum);
+        }
+        appWork.put("threads that ended", Math.max(0, applicationMillis() - threads));
+    }
+
+    /** Thread names as Linux keeps them (15 characters): HotSpot's own, or everything else. */
+    private static String kindOf(String thread) {
+        String name = thread.substring(thread.indexOf(' ') + 1);
+        if (name.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("VM Thread")) {
+            return "garbage collector, safepoints";
+        }
+        return "serving requests and jobs";
+    }
+
+    /** CPU per thread of a process, keyed by "task-id name". */
+    private static Map<String, Long> threadMillis(Path tasks) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        try (Stream<Path> entries = Files.list(tasks)) {
+            for (Path task : entries.toList()) {
+                String line = read(task.resolve("stat"));
+                if (!line.isEmpty()) {
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    millis.put(task.getFileName() + " " + name, millisOf(List.of(task.resolve("stat"))));
+                }
+            }
+        } catch (IOException gone) {
+            // the application ended: nothing to split
+        }
+        return millis;
     }
 
     /** The application's CPU over the period; 0 when its process was not given. */
@@ -66,6 +124,9 @@ final class CpuBudget {
         for (Map.Entry<String, Long> process : spent.entrySet()) {
             named += process.getValue();
             System.out.printf("  %-12s %6.1f%n", process.getKey(), (double) process.getValue() / purchases);
+            if (process.getKey().equals("application")) {
+                appWork.forEach((kind, millis) -> System.out.printf("    %-26s %6.1f%n", kind, (double) millis / purchases));
+            }
         }
         System.out.printf("  %-12s %6.1f%n", "the rest", (double) (machineBusy - named) / purchases);
         System.out.printf("  %-12s %6.1f  (budget at 100 purchases/s: %.1f)%n", "machine", (double) machineBusy / purchases,

@@ -52,6 +52,8 @@ public final class PurchaseLoad {
     private final ConcurrentMap<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Map<String, Latencies> latencies = new TreeMap<>();
     private final LongAdder purchases = new LongAdder();
+    /** Every complete purchase since the start, warm-up included: the progress lines count these. */
+    private final LongAdder completed = new LongAdder();
     private volatile boolean measuring;
     private volatile boolean running = true;
 
@@ -162,6 +164,7 @@ public final class PurchaseLoad {
                 fail("verify", "answered " + paid.get("status").asString());
                 return;
             }
+            completed.increment();
             if (measuring) {
                 purchases.increment();
                 latencies.get("purchase").add(System.nanoTime() - start);
@@ -244,11 +247,16 @@ public final class PurchaseLoad {
         latencies.values().forEach(Latencies::clear);
     }
 
+    /** Progress every 5 s: purchases so far in the phase and the rate of the last 5 s (the JIT's warm-up shows in it). */
     private void report(String phase, int seconds) throws InterruptedException {
-        long before = purchases.sum();
+        long before = completed.sum();
+        long last = before;
         for (int at = 5; at <= seconds; at += 5) {
             Thread.sleep(5_000);
-            System.err.printf("%s: %d s of %d, %d complete purchases%n", phase, at, seconds, purchases.sum() - before);
+            long now = completed.sum();
+            System.err.printf("%s: %d s of %d, %d complete purchases (%.1f/s in the last 5 s)%n", phase, at, seconds,
+                    now - before, (now - last) / 5.0);
+            last = now;
         }
         Thread.sleep((seconds % 5) * 1_000L);
     }
