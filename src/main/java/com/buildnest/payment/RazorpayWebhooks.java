@@ -77,8 +77,12 @@ class RazorpayWebhooks {
         if (type.isBlank()) {
             throw malformed("The webhook body names no event.");
         }
-        if (CAPTURES.contains(type) && settlement.alreadyCapturedAs(entity(event.path("payload"), "payment",
-                PaymentGateway.Payment.class))) {
+        // A capture's payment is read once, here: found captured as this attempt, nothing changes;
+        // otherwise the read is handed on to the capture instead of being made again.
+        PaymentGateway.Payment attempt = CAPTURES.contains(type)
+                ? entity(event.path("payload"), "payment", PaymentGateway.Payment.class) : null;
+        Payment known = attempt == null ? null : settlement.paymentOf(attempt).orElse(null);
+        if (known != null && settlement.alreadyCapturedAs(known, attempt)) {
             return recordAlreadySettled(eventId, type);
         }
         try {
@@ -87,7 +91,7 @@ class RazorpayWebhooks {
                         .params(eventId, type.length() > 64 ? type.substring(0, 64) : type,
                                 utcNow())
                         .update();
-                String outcome = apply(type, event.path("payload"));
+                String outcome = apply(type, event.path("payload"), attempt, known);
                 jdbc.sql("update payment_webhook_inbox set processed_at = ?, outcome = ? where event_id = ?")
                         .params(utcNow(), outcome, eventId).update();
                 return outcome;
@@ -114,11 +118,15 @@ class RazorpayWebhooks {
         }
     }
 
-    private String apply(String type, JsonNode payload) {
+    /**
+     * Applies an event; for a capture, {@code attempt} is the payment entity it carries and {@code known}
+     * our payment as read already, or null.
+     */
+    private String apply(String type, JsonNode payload, PaymentGateway.Payment attempt, Payment known) {
         try {
             Outcome outcome = switch (type) {
-                case "payment.captured", "payment.authorized" -> settlement.captured(entity(payload, "payment",
-                        PaymentGateway.Payment.class));
+                case "payment.captured", "payment.authorized" -> known != null
+                        ? settlement.captured(known, attempt) : settlement.captured(attempt);
                 case "payment.failed" -> settlement.failed(entity(payload, "payment", PaymentGateway.Payment.class));
                 case "refund.processed", "refund.created" -> settlement.refundReported(entity(payload, "refund",
                         PaymentGateway.Refund.class));

@@ -2,6 +2,7 @@ package com.buildnest.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,16 +56,23 @@ class Settlement {
     }
 
     /**
-     * Whether this attempt is already the capture of its order's payment, read without a
-     * transaction or a lock: a capture is never undone nor moved to another attempt, so a yes
-     * cannot turn stale, and {@link #captured(PaymentGateway.Payment)} would change nothing. A no
-     * means only "not known to be settled": the caller goes on to {@code captured}.
+     * The payment of a successful attempt's gateway order, read without a transaction or a lock; empty
+     * for a failed attempt or an order not ours. Its order, amount and currency never change, so the
+     * caller may hand it to {@link #captured(Payment, PaymentGateway.Payment)} later instead of having
+     * it read again.
      */
-    public boolean alreadyCapturedAs(PaymentGateway.Payment attempt) {
-        return attempt.succeeded() && payments.findByGatewayOrderId(attempt.orderId())
-                .filter(payment -> attempt.charges(payment.amountPaise(), payment.currency()))
-                .filter(payment -> payment.capturedAs(attempt.id()))
-                .isPresent();
+    public Optional<Payment> paymentOf(PaymentGateway.Payment attempt) {
+        return attempt.succeeded() ? payments.findByGatewayOrderId(attempt.orderId()) : Optional.empty();
+    }
+
+    /**
+     * Whether this attempt is already the capture of {@code payment} as read: a capture is never
+     * undone nor moved to another attempt, so a yes cannot turn stale, and capturing would change
+     * nothing. A no means only "not known to be settled": the caller goes on to {@code captured}.
+     */
+    public boolean alreadyCapturedAs(Payment payment, PaymentGateway.Payment attempt) {
+        return attempt.succeeded() && attempt.charges(payment.amountPaise(), payment.currency())
+                && payment.capturedAs(attempt.id());
     }
 
     /** A successful attempt, as the gateway reports it: captures the payment of its order once. */
