@@ -197,18 +197,27 @@ class Order {
     }
 
     /**
-     * The payment was captured: the order is paid and gets its invoice number. Idempotent for the
-     * same payment; returns false when nothing changed (already paid, or moved on since).
+     * The payment was captured: the order is paid, invoiced on {@code invoicedOn}. Its invoice number
+     * follows by {@link #invoiced} in the same transaction (the year's counter is taken last, just
+     * before the commit). Idempotent for the same payment; returns false when nothing changed
+     * (already paid, or moved on since).
      */
-    boolean paid(String paymentId, String invoiceNumber, LocalDate invoicedOn, Instant now) {
+    boolean paid(String paymentId, LocalDate invoicedOn, Instant now) {
         if (status == OrderStatus.PAID || this.gatewayPaymentId != null) {
             return false;
         }
         move(OrderStatus.PAID, null, "payment " + paymentId, now);
         this.gatewayPaymentId = paymentId;
-        this.invoiceNumber = invoiceNumber;
         this.invoicedOn = invoicedOn;
         return true;
+    }
+
+    /** Gives the paid order its tax invoice number, once: an invoice number is never replaced. */
+    void invoiced(String invoiceNumber) {
+        if (invoicedOn == null || this.invoiceNumber != null) {
+            throw new IllegalStateException("Order " + orderNumber + " is not awaiting an invoice number");
+        }
+        this.invoiceNumber = invoiceNumber;
     }
 
     /** Whether a captured payment can still make this order paid (it may have been cancelled meanwhile). */

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.buildnest.inventory.Inventory;
 import com.buildnest.payment.PaymentCaptured;
@@ -72,8 +74,7 @@ class OrderPayments {
         }
         // as the database keeps it, so the view handed to the verify call equals a later read
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // The stock is sold first (it keeps this order managed); the invoice counter, which every
-        // payment takes in turn, is then locked only for the rest of the transaction.
+        // The stock is sold first: selling keeps this order managed (releasing would not).
         if (!inventory.confirmIfHeld(order.orderNumber())) {
             // the stock went back to the shelf (the reservation ran out) before the money came: give it back
             order.expire(now);
@@ -84,14 +85,24 @@ class OrderPayments {
             return;
         }
         LocalDate today = LocalDate.ofInstant(now, IndianDay.ZONE);
-        if (!order.paid(captured.paymentId(), invoiceNumbers.next(today), today, now)) {
+        if (!order.paid(captured.paymentId(), today, now)) {
             // an order awaiting payment has no payment yet, so this cannot happen; never sell unpaid stock
             throw new IllegalStateException("Order " + order.orderNumber() + " refused payment " + captured.paymentId());
         }
-        if (viewWanted) {
-            paidViews.paid(order.accountId(), lifecycle.view(order));
-        }
         lifecycle.published(order, before, null, "payment " + captured.paymentId());
+        // The year's invoice counter is one row that every payment takes in turn and holds until its
+        // commit: it is taken last, just before the commit, so payments queue for the counter, the
+        // order's own row and the commit only, not for the mail, audit and inbox writes before them.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                order.invoiced(invoiceNumbers.next(today));
+                orders.save(order); // written with the commit's flush; merged back should anything have cleared the session
+                if (viewWanted) {
+                    paidViews.paid(order.accountId(), lifecycle.view(order));
+                }
+            }
+        });
     }
 
     @EventListener

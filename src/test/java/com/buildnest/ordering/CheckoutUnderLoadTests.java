@@ -4,24 +4,29 @@ import static com.buildnest.platform.web.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.buildnest.customer.AccessTokens;
 import com.buildnest.inventory.Inventory;
 import com.buildnest.inventory.StockLevel;
 import com.buildnest.ordering.PurchaseFixtures.Buyer;
 import com.buildnest.payment.PaymentCaptured;
+import com.buildnest.shared.IndianDay;
 import com.buildnest.shared.Money;
 import com.buildnest.testing.ApiClient;
 import com.buildnest.testing.ApiClient.Response;
@@ -61,6 +66,9 @@ class CheckoutUnderLoadTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     PurchaseFixtures purchase;
     String staff;
@@ -167,6 +175,42 @@ class CheckoutUnderLoadTests {
         assertThat(statements.stream().filter(sql -> !sql.startsWith("insert into partner_delivery")))
                 .as(all).hasSizeLessThanOrEqualTo(15);
         assertThat(statements).as(all).noneMatch(sql -> sql.contains("partner_subscription"));
+    }
+
+    @Test
+    void aPaymentTakesTheYearsInvoiceCounterOnlyAsItCommits() throws Exception {
+        Buyer buyer = purchase.buyer("KA", "560102");
+        purchase.addToCart(buyer, purchase.product(100), 1);
+        Placed earlier = placed(buyer, "counter-earlier-");
+        purchase.addToCart(buyer, purchase.product(100), 1);
+        Placed placed = placed(buyer, "counter-");
+        orderPayments.on(earlier.capturedAs("pay_cearlier" + buyer.accountId())); // the year's counter row exists
+        String year = FinancialYear.containing(LocalDate.now(IndianDay.ZONE)).label();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            transaction.executeWithoutResult(status -> {
+                orderPayments.on(placed.capturedAs("pay_counter" + buyer.accountId()));
+                // Paid, with its mail and audit written, and the counter still free: another payment's
+                // transaction locks it at once instead of waiting for this one to commit.
+                Future<Long> locked = other.submit(() -> transaction.execute(mine -> jdbc.sql(
+                        "select last_number from ordering_invoice_sequence where financial_year = ? for update")
+                        .param(year).query(Long.class).single()));
+                try {
+                    assertThat(locked.get(10, TimeUnit.SECONDS)).isPositive();
+                } catch (Exception e) {
+                    throw new AssertionError("another payment waited for the invoice counter", e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+
+        JsonNode paid = purchase.order(buyer, placed.orderNumber());
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        long taken = jdbc.sql("select last_number from ordering_invoice_sequence where financial_year = ?").param(year)
+                .query(Long.class).single();
+        assertThat(paid.get("invoice").get("number").asString()).endsWith("/" + String.format("%06d", taken));
     }
 
     @Test

@@ -38,7 +38,8 @@ class OrderLifecycleTests {
     /** A paid order of {@link #cementOrder} that staff packed, shipped and delivered at {@link #NOW}. */
     static Order delivered() {
         Order order = cementOrder("29");
-        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        order.invoiced("BN/26-27/000001");
         order.pack(STAFF, NOW);
         order.ship("VRL", "1", STAFF, NOW);
         order.deliver(STAFF, NOW);
@@ -70,7 +71,9 @@ class OrderLifecycleTests {
     void theHappyPathRecordsEveryStepWithWhoMadeIt() {
         Order order = cementOrder("29");
 
-        assertThat(order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW)).isTrue();
+        assertThat(order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW)).isTrue();
+        order.invoiced("BN/26-27/000001");
+
         order.pack(STAFF, NOW);
         order.ship("VRL Logistics", "VRL123456", STAFF, NOW);
         order.deliver(STAFF, NOW);
@@ -85,17 +88,33 @@ class OrderLifecycleTests {
     @Test
     void aSecondCaptureOfTheSamePaymentChangesNothing() {
         Order order = cementOrder("29");
-        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        order.invoiced("BN/26-27/000001");
 
-        assertThat(order.paid("pay_1", "BN/26-27/000002", LocalDate.of(2026, 11, 25), NOW)).isFalse();
+        assertThat(order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW)).isFalse();
         assertThat(order.invoiceNumber()).isEqualTo("BN/26-27/000001");
         assertThat(order.history()).hasSize(2);
     }
 
     @Test
+    void anInvoiceNumberIsGivenOnlyToAPaidOrderAndNeverReplaced() {
+        Order order = cementOrder("29");
+        assertThatThrownBy(() -> order.invoiced("BN/26-27/000001")).isInstanceOf(IllegalStateException.class);
+        assertThat(order.invoiceNumber()).isNull();
+
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        order.invoiced("BN/26-27/000001");
+
+        assertThatThrownBy(() -> order.invoiced("BN/26-27/000002")).isInstanceOf(IllegalStateException.class);
+        assertThat(order.invoiceNumber()).isEqualTo("BN/26-27/000001");
+        assertThat(order.invoicedOn()).isEqualTo(LocalDate.of(2026, 11, 25));
+    }
+
+    @Test
     void aLateFailureNeverUndoesAPayment() {
         Order order = cementOrder("29");
-        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        order.invoiced("BN/26-27/000001");
 
         assertThat(order.paymentFailed("card declined", NOW)).isFalse();
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
@@ -106,7 +125,9 @@ class OrderLifecycleTests {
         Order order = cementOrder("29");
         order.paymentFailed("card declined", NOW);
 
-        assertThat(order.paid("pay_2", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW)).isTrue();
+        assertThat(order.paid("pay_2", LocalDate.of(2026, 11, 25), NOW)).isTrue();
+        order.invoiced("BN/26-27/000001");
+
         assertThat(order.status()).isEqualTo(OrderStatus.PAID);
     }
 
@@ -126,14 +147,16 @@ class OrderLifecycleTests {
     @Test
     void theCustomerCannotCancelOnceShippedButAPaidCancellationOwesTheWholeTotal() {
         Order shipped = cementOrder("29");
-        shipped.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        shipped.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        shipped.invoiced("BN/26-27/000001");
         shipped.pack(STAFF, NOW);
         shipped.ship("VRL", "1", STAFF, NOW);
         assertThatThrownBy(() -> shipped.cancel(BUYER, true, "changed my mind", NOW))
                 .isInstanceOf(BusinessRuleViolation.class);
 
         Order paid = cementOrder("29");
-        paid.paid("pay_2", "BN/26-27/000002", LocalDate.of(2026, 11, 25), NOW);
+        paid.paid("pay_2", LocalDate.of(2026, 11, 25), NOW);
+        paid.invoiced("BN/26-27/000002");
         paid.cancel(BUYER, true, "changed my mind", NOW);
         assertThat(paid.refundOwed()).isEqualTo(paid.total());
 
@@ -160,7 +183,8 @@ class OrderLifecycleTests {
     @Test
     void aCancelledPaidOrderIsRefundedWhenTheWholeAmountIsBack() {
         Order order = cementOrder("29");
-        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        order.invoiced("BN/26-27/000001");
         order.cancel(STAFF, false, "out of delivery range after all", NOW);
         String key = order.nextOwedRefundKey();
 
@@ -190,7 +214,8 @@ class OrderLifecycleTests {
     @Test
     void aRefundMadeAtTheGatewayWhileTheOrderTravelsIsNotedNotRefused() {
         Order order = cementOrder("29");
-        order.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        order.invoiced("BN/26-27/000001");
         order.pack(STAFF, NOW);
         order.ship("VRL", "1", STAFF, NOW);
 
@@ -204,7 +229,8 @@ class OrderLifecycleTests {
     void onlyAnUnpaidOrderExpires() {
         Order unpaid = cementOrder("29");
         Order paid = cementOrder("29");
-        paid.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        paid.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        paid.invoiced("BN/26-27/000001");
 
         assertThat(unpaid.expire(NOW)).isTrue();
         assertThat(unpaid.status()).isEqualTo(OrderStatus.CANCELLED);
@@ -247,7 +273,8 @@ class OrderLifecycleTests {
     @Test
     void onlyADeliveredOrderCanBeAskedBack() {
         Order paid = cementOrder("29");
-        paid.paid("pay_1", "BN/26-27/000001", LocalDate.of(2026, 11, 25), NOW);
+        paid.paid("pay_1", LocalDate.of(2026, 11, 25), NOW);
+        paid.invoiced("BN/26-27/000001");
 
         assertThatThrownBy(() -> paid.requestReturn(BUYER, "changed my mind", WEEK, NOW))
                 .isInstanceOfSatisfying(BusinessRuleViolation.class,

@@ -21,7 +21,8 @@ class TaxInvoiceTests {
     @Test
     void anIntraStateInvoiceCarriesWhatGstRulesAskFor() throws IOException {
         Order order = OrderLifecycleTests.cementOrder("29");
-        order.paid("pay_1", "BN/26-27/000042", LocalDate.of(2026, 11, 25), OrderLifecycleTests.NOW);
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), OrderLifecycleTests.NOW);
+        order.invoiced("BN/26-27/000042");
 
         String text = textOf(InvoicePdf.render(order, SELLER));
 
@@ -35,7 +36,8 @@ class TaxInvoiceTests {
     @Test
     void anInterStateInvoiceShowsIgstOnly() throws IOException {
         Order order = OrderLifecycleTests.cementOrder("27");
-        order.paid("pay_1", "BN/26-27/000043", LocalDate.of(2026, 11, 25), OrderLifecycleTests.NOW);
+        order.paid("pay_1", LocalDate.of(2026, 11, 25), OrderLifecycleTests.NOW);
+        order.invoiced("BN/26-27/000043");
 
         String text = textOf(InvoicePdf.render(order, SELLER));
 
