@@ -97,7 +97,8 @@ class OrderPayments {
             @Override
             public void beforeCommit(boolean readOnly) {
                 order.invoiced(invoiceNumbers.next(today));
-                orders.save(order); // written with the commit's flush; merged back should anything have cleared the session
+                // written by the commit's flush; merged back should anything have cleared the session since
+                orders.save(order);
                 if (viewWanted) {
                     paidViews.paid(order.accountId(), lifecycle.view(order));
                 }
