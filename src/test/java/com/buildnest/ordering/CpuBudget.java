@@ -26,7 +26,7 @@ final class CpuBudget {
     private long machineBusyBefore;
     private long machineBusy;
     /** The application's threads (their /proc task ids) and CPU at the start, to split its CPU by kind of work. */
-    private Map<String, Long> appThreadsBefore = Map.of();
+    private Map<String, ThreadTime> appThreadsBefore = Map.of();
     private final Map<String, Long> appWork = new LinkedHashMap<>();
 
     private CpuBudget() {
@@ -66,22 +66,22 @@ final class CpuBudget {
      * the steady one), the garbage collector, and the threads serving requests and jobs. A thread that
      * ended during the period took its time with it: that remainder is shown as such.
      */
-    private void splitApplication(Map<String, Long> after) {
+    private void splitApplication(Map<String, ThreadTime> after) {
         appWork.put("serving requests and jobs", 0L);
         appWork.put("JIT compiler", 0L);
         appWork.put("garbage collector, safepoints", 0L);
         long threads = 0;
-        for (Map.Entry<String, Long> thread : after.entrySet()) {
-            long millis = thread.getValue() - appThreadsBefore.getOrDefault(thread.getKey(), 0L);
+        for (Map.Entry<String, ThreadTime> thread : after.entrySet()) {
+            ThreadTime before = appThreadsBefore.get(thread.getKey());
+            long millis = thread.getValue().millis() - (before == null ? 0 : before.millis());
             threads += millis;
-            appWork.merge(kindOf(thread.getKey()), millis, Long::sum);
+            appWork.merge(kindOf(thread.getValue().name()), millis, Long::sum);
         }
         appWork.put("threads that ended", Math.max(0, applicationMillis() - threads));
     }
 
     /** Thread names as Linux keeps them (15 characters): HotSpot's own, or everything else. */
-    private static String kindOf(String thread) {
-        String name = thread.substring(thread.indexOf(' ') + 1);
+    private static String kindOf(String name) {
         if (name.contains("CompilerThre")) {
             return "JIT compiler";
         }
@@ -91,15 +91,19 @@ final class CpuBudget {
         return "serving requests and jobs";
     }
 
-    /** CPU per thread of a process, keyed by "task-id name". */
-    private static Map<String, Long> threadMillis(Path tasks) {
-        Map<String, Long> millis = new LinkedHashMap<>();
+    /** A thread's name (as Linux keeps it) and its CPU so far. */
+    private record ThreadTime(String name, long millis) {
+    }
+
+    /** CPU per thread of a process, keyed by task id. */
+    private static Map<String, ThreadTime> threadMillis(Path tasks) {
+        Map<String, ThreadTime> millis = new LinkedHashMap<>();
         try (Stream<Path> entries = Files.list(tasks)) {
             for (Path task : entries.toList()) {
                 String line = read(task.resolve("stat"));
                 if (!line.isEmpty()) {
                     String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
-                    millis.put(task.getFileName() + " " + name, millisOf(List.of(task.resolve("stat"))));
+                    millis.put(task.getFileName().toString(), new ThreadTime(name, millisOf(line)));
                 }
             }
         } catch (IOException gone) {
@@ -159,17 +163,21 @@ final class CpuBudget {
 
     /** User + system CPU of the processes, from fields 14 and 15 of their stat files; a process gone counts 0. */
     private static long millisOf(List<Path> stats) {
-        long ticks = 0;
+        long millis = 0;
         for (Path stat : stats) {
             String line = read(stat);
-            if (line.isEmpty()) {
-                continue;
+            if (!line.isEmpty()) {
+                millis += millisOf(line);
             }
-            // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
-            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         }
-        return ticks * TICK_MILLIS;
+        return millis;
+    }
+
+    /** User + system CPU in one stat line (of a process or a thread). */
+    private static long millisOf(String statLine) {
+        // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
+        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_MILLIS;
     }
 
     /** Every core's time not idle or waiting for I/O, from the first line of {@code /proc/stat}. */
