@@ -332,9 +332,17 @@ lost_transactions=0 rpo_seconds=0
 if ((replayed_end < written_end)); then
   lost_transactions=$({ mariadb-binlog --start-position="$((replayed_end > 4 ? replayed_end : 4))" \
     --stop-position="$written_end" "$work/lost/$last_file" 2>/dev/null || true; } | grep -c $'\tXid = ' || true)
+fi
+# The unreplayed tail may hold no transaction at all (a binlog the server had just opened, copied before it
+# wrote anything) or only row events, which carry no statement timestamp: then there is no time to measure.
+if ((lost_transactions > 0)); then
   last_written=$(stamps --stop-position="$written_end" "$work/lost/$last_file" | tail -n 1)
   last_replayed=$(stamps --stop-position="$replayed_end" "$work/lost/$last_file" | tail -n 1)
-  rpo_seconds=$(elapsed "${last_replayed:-$last_written}" "$last_written")
+  if [[ -n "$last_written" ]]; then
+    rpo_seconds=$(elapsed "${last_replayed:-$last_written}" "$last_written")
+  else
+    rpo_seconds="an unknown number of"
+  fi
 fi
 
 # ---- 6. Redis loss -----------------------------------------------------------------------------------------------
