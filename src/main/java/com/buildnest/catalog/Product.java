@@ -84,6 +84,7 @@ class Product {
     private String description;
 
     @Column(nullable = false, length = 20)
+    @FullTextField(analyzer = "english")
     private String unit;
 
     @Column(name = "price_paise", nullable = false)

@@ -191,7 +191,7 @@ public class ProductCatalog {
             categoryIds = Category.subtreeOf(root.id(), all);
         }
         ProductSearch.Found found = search.find(new ProductSearch.Criteria(query.text(), categoryIds, query.brands(),
-                query.minPaise(), query.maxPaise(), query.inStock(), query.order(), query.attributes()),
+                query.minPaise(), query.maxPaise(), query.inStock(), query.order(), query.attributes()), all,
                 (int) Math.min((long) page * limit, Integer.MAX_VALUE), limit);
         LocalDate today = IndianDay.today(clock);
         GstRateTable rates = gstRates.tableOn(today);

@@ -1,13 +1,12 @@
 package com.buildnest.catalog;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -48,6 +47,13 @@ class ProductSearch {
             Range.canonical(10_000L, 50_000L), Range.canonical(50_000L, 100_000L),
             Range.canonical(100_000L, 500_000L), Range.canonical(500_000L, null));
     private static final int MAX_TERMS = 10;
+    /**
+     * What a word that names a product's shelf ({@link ShelfNames}) adds to the product's score:
+     * more than the spread of scores among products whose names hold the word, so "cement" ranks
+     * the bags of the Cement shelf above the pipe fitter's solvent cement, and "tile" the tiles
+     * above the tile adhesives.
+     */
+    private static final int SHELF_BOOST = 100;
     /** How deep pages go, as search engines bound it: nobody reads result 10,001 by paging. */
     static final int MAX_WINDOW = 10_000;
     private static final int MAX_FACET_VALUES = 100;
@@ -108,28 +114,34 @@ class ProductSearch {
 
     private final EntityManager entityManager;
     private final Inventory inventory;
+    private final ProductSearchWords analysis;
+    /** The category tree's words as last worked out; replaced whole when a category changes. */
+    private volatile ShelfNames shelves = ShelfNames.NONE;
     private final Cache<FacetQuery, Map<?, Long>> facetCounts = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(FACET_COUNTS_FOR).build();
 
-    ProductSearch(EntityManager entityManager, Inventory inventory) {
+    ProductSearch(EntityManager entityManager, Inventory inventory, ProductSearchWords analysis) {
         this.entityManager = entityManager;
         this.inventory = inventory;
+        this.analysis = analysis;
     }
 
     /**
      * Runs inside the caller's transaction. One index query finds the page and counts every facet
      * whose filter the shopper did not set; each facet whose filter is set is counted by one more
      * query without that filter. Stock is read from inventory for the page only: the index knows
-     * which products are in stock (ProductStockFollower keeps it current).
+     * which products are in stock (ProductStockFollower keeps it current). {@code shop} is every
+     * category of the shop: a word of the text is also found in the names of a product's shelves.
      */
-    Found find(Criteria criteria, int offset, int limit) {
+    Found find(Criteria criteria, List<Category> shop, int offset, int limit) {
         SearchSession session = Search.session(entityManager);
+        List<Word> words = criteria.text() == null ? null : words(criteria.text(), shop);
         boolean byCategory = criteria.categoryIds() != null;
         boolean byBrand = criteria.brands() != null && !criteria.brands().isEmpty();
         boolean byPrice = criteria.minPaise() != null || criteria.maxPaise() != null;
         boolean byStock = criteria.inStock() != null;
         var query = session.search(Product.class)
-                .where(f -> predicate(f, criteria, null))
+                .where(f -> predicate(f, criteria, words, null))
                 .sort(f -> sort(f, criteria))
                 .aggregation(ATTRIBUTES, f -> f.terms().field("attribute_facet", String.class)
                         .maxTermCount(MAX_ATTRIBUTE_TERMS));
@@ -149,22 +161,22 @@ class ProductSearch {
         SearchResult<Product> result = (long) offset + limit > MAX_WINDOW ? query.fetch(0) : query.fetch(offset, limit);
         List<Product> page = result.hits();
         Map<String, Long> available = inventory.availability(page.stream().map(Product::sku).toList());
-        Map<String, Long> brands = byBrand ? countWithout(session, criteria, Filter.BRAND, BRANDS, this::brandCounts)
+        Map<String, Long> brands = byBrand ? countWithout(session, criteria, words, Filter.BRAND, BRANDS, this::brandCounts)
                 : result.aggregation(BRANDS);
         Map<Long, Long> categories = byCategory
-                ? countWithout(session, criteria, Filter.CATEGORY, CATEGORIES, this::categoryCounts)
+                ? countWithout(session, criteria, words, Filter.CATEGORY, CATEGORIES, this::categoryCounts)
                 : result.aggregation(CATEGORIES);
         Map<Range<Long>, Long> prices = byPrice
-                ? countWithout(session, criteria, Filter.PRICE, PRICES, this::priceCounts)
+                ? countWithout(session, criteria, words, Filter.PRICE, PRICES, this::priceCounts)
                 : result.aggregation(PRICES);
         Map<Boolean, Long> stock = new LinkedHashMap<>();
         Map<Boolean, Long> stockCounts = byStock
-                ? countWithout(session, criteria, Filter.IN_STOCK, STOCK, this::stockCounts)
+                ? countWithout(session, criteria, words, Filter.IN_STOCK, STOCK, this::stockCounts)
                 : result.aggregation(STOCK);
         stock.put(true, stockCounts.getOrDefault(true, 0L));
         stock.put(false, stockCounts.getOrDefault(false, 0L));
         return new Found(page, result.total().hitCount(), available, brands, categories, prices, stock,
-                attributeFacets(session, criteria, result.aggregation(ATTRIBUTES)));
+                attributeFacets(session, criteria, words, result.aggregation(ATTRIBUTES)));
     }
 
     /**
@@ -174,11 +186,11 @@ class ProductSearch {
      * may be that much older.
      */
     @SuppressWarnings("unchecked")
-    private <T> Map<T, Long> countWithout(SearchSession session, Criteria criteria, Filter excluded,
+    private <T> Map<T, Long> countWithout(SearchSession session, Criteria criteria, List<Word> words, Filter excluded,
             AggregationKey<Map<T, Long>> key,
             Function<SearchAggregationFactory, ? extends AggregationFinalStep<Map<T, Long>>> counts) {
         return (Map<T, Long>) facetCounts.get(new FacetQuery(criteria.without(excluded), excluded, key.name()),
-                query -> session.search(Product.class).where(f -> predicate(f, criteria, excluded))
+                query -> session.search(Product.class).where(f -> predicate(f, criteria, words, excluded))
                         .aggregation(key, counts).fetch(0).aggregation(key));
     }
 
@@ -208,11 +220,11 @@ class ProductSearch {
      * name), so a shopper who picked grade "OPC 53" still sees how many "PPC" there are.
      */
     private Map<String, Map<String, Long>> attributeFacets(SearchSession session, Criteria criteria,
-            Map<String, Long> withEveryFilter) {
+            List<Word> words, Map<String, Long> withEveryFilter) {
         Map<String, Map<String, Long>> facets = new TreeMap<>(byName(withEveryFilter));
         facets.keySet().removeAll(criteria.attributes().keySet());
         for (String name : criteria.attributes().keySet()) {
-            Map<String, Long> values = byName(attributeCounts(session, criteria.withoutAttribute(name)))
+            Map<String, Long> values = byName(attributeCounts(session, criteria.withoutAttribute(name), words))
                     .get(name);
             if (values != null) {
                 facets.put(name, values);
@@ -221,9 +233,9 @@ class ProductSearch {
         return facets;
     }
 
-    private Map<String, Long> attributeCounts(SearchSession session, Criteria criteria) {
+    private Map<String, Long> attributeCounts(SearchSession session, Criteria criteria, List<Word> words) {
         return session.search(Product.class)
-                .where(f -> predicate(f, criteria, null))
+                .where(f -> predicate(f, criteria, words, null))
                 .aggregation(ATTRIBUTES, f -> f.terms().field("attribute_facet", String.class)
                         .maxTermCount(MAX_ATTRIBUTE_TERMS))
                 .fetch(0).aggregation(ATTRIBUTES);
@@ -242,10 +254,11 @@ class ProductSearch {
         return byName;
     }
 
-    private PredicateFinalStep predicate(SearchPredicateFactory f, Criteria criteria, Filter excluded) {
+    private PredicateFinalStep predicate(SearchPredicateFactory f, Criteria criteria, List<Word> words,
+            Filter excluded) {
         BooleanPredicateClausesStep<?, ?> all = f.bool().filter(f.match().field("active").matching(true));
-        if (criteria.text() != null) {
-            all.must(text(f, criteria.text()));
+        if (words != null) {
+            all.must(text(f, criteria.text(), words));
         }
         if (criteria.categoryIds() != null && excluded != Filter.CATEGORY) {
             all.filter(f.terms().field("categoryId").matchingAny(criteria.categoryIds()));
@@ -274,30 +287,49 @@ class ProductSearch {
         return all;
     }
 
+    /** A word of the shopper's text, and the categories it names ({@link ShelfNames}). */
+    private record Word(String text, Set<Long> shelves) {
+    }
+
+    /** The text cut as the index is cut (at most {@value #MAX_TERMS} words), each with its shelves. */
+    private List<Word> words(String text, List<Category> categories) {
+        ShelfNames names = shelves;
+        if (!names.describe(categories)) {
+            names = ShelfNames.of(categories, analysis::stemsOf);
+            shelves = names;
+        }
+        ShelfNames current = names;
+        return analysis.wordsOf(text).stream().distinct().limit(MAX_TERMS)
+                .map(word -> new Word(word, current.namedBy(analysis.stemsOf(word)))).toList();
+    }
+
     /**
-     * Every word must be found, in the name, brand, description or attributes (names and values):
-     * as written (ranked highest), within one typo for words of 5–7 letters and two for longer ones,
-     * or as the start of a word (of the name or brand).
-     * A whole SKU or an exact phrase of the name ranks above everything else. The text is never
-     * parsed as query syntax, so quotes, operators and markup are only words (or nothing).
+     * Every word must be found, in the name, brand, description, attributes (names and values) or
+     * selling unit of the product, or name its shelf ({@link ShelfNames}): as written, within one
+     * typo for words of 5–7 letters and two for longer ones, or as the start of a word (of the name
+     * or brand). A word that names the product's shelf ranks it above products that only mention
+     * the word ({@link #SHELF_BOOST}). A whole SKU or an exact phrase of the name ranks above
+     * everything else. The text is never parsed as query syntax, so quotes, operators and markup
+     * are only words (or nothing).
      */
-    private static PredicateFinalStep text(SearchPredicateFactory f, String text) {
-        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> !word.isEmpty()).limit(MAX_TERMS).toList();
+    private static PredicateFinalStep text(SearchPredicateFactory f, String text, List<Word> words) {
         if (words.isEmpty()) {
             return f.matchNone();
         }
-        BooleanPredicateClausesStep<?, ?> everyWord = f.bool()
-                .should(f.phrase().field("name").matching(String.join(" ", words)).boost(10));
-        for (String word : words) {
-            int edits = word.length() < 5 ? 0 : word.length() < 8 ? 1 : 2;
+        BooleanPredicateClausesStep<?, ?> everyWord = f.bool().should(f.phrase().field("name")
+                .matching(String.join(" ", words.stream().map(Word::text).toList())).boost(10));
+        for (Word word : words) {
+            int edits = word.text().length() < 5 ? 0 : word.text().length() < 8 ? 1 : 2;
             BooleanPredicateClausesStep<?, ?> oneWord = f.bool()
                     .should(f.match().field("name").boost(3).field("brand").boost(3).field("description")
-                            .field("attribute_text").matching(word).boost(3))
-                    .should(f.match().field("name_prefix").field("brand_prefix").matching(word));
+                            .field("attribute_text").field("unit").matching(word.text()).boost(3))
+                    .should(f.match().field("name_prefix").field("brand_prefix").matching(word.text()));
             if (edits > 0) {
                 oneWord.should(f.match().field("name").field("brand").field("description").field("attribute_text")
-                        .matching(word).fuzzy(edits, 1));
+                        .matching(word.text()).fuzzy(edits, 1));
+            }
+            if (!word.shelves().isEmpty()) {
+                oneWord.should(f.terms().field("categoryId").matchingAny(word.shelves()).boost(SHELF_BOOST));
             }
             everyWord.must(oneWord);
         }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,51 @@ class ProductSearchTests {
                 .containsExactlyInAnyOrderElementsOf(DemoCatalogueFiles.skus(DemoCatalogueFiles.where(p ->
                         Arrays.stream(p.name().toLowerCase(Locale.ROOT).split("[^a-z0-9]+"))
                                 .anyMatch(word -> word.startsWith("vitri")))));
+    }
+
+    @Test
+    void aSizeIsFoundHoweverItIsTyped() {
+        for (List<String> ways : List.of(List.of("tmt 12 mm", "tmt 12mm", "TMT 12MM"),
+                List.of("2.5 sq mm", "2.5 sqmm", "2.5sq. mm", "2.5 SQ MM wire"),
+                List.of("fe 500d", "fe500d", "Fe 500 D"), List.of("opc 53", "opc53"),
+                List.of("pipe 110 mm", "pipe 110mm"))) {
+            List<String> asWritten = skus(search("/api/products/search?size=100&q=" + encode(ways.get(0))));
+            assertThat(asWritten).as(ways.get(0)).isNotEmpty();
+            for (String way : ways.subList(1, ways.size())) {
+                assertThat(skus(search("/api/products/search?size=100&q=" + encode(way)))).as(way)
+                        .containsExactlyInAnyOrderElementsOf(asWritten);
+            }
+        }
+        // every TMT bar is 12 m long, so all of them match; the 12 mm bars come first
+        List<String> twelveMillimetres = DemoCatalogueFiles.skus(
+                DemoCatalogueFiles.where(p -> p.name().contains("TMT") && p.name().contains(" 12 mm")));
+        assertThat(skus(search("/api/products/search?size=100&q=tmt+12mm")).subList(0, twelveMillimetres.size()))
+                .containsExactlyInAnyOrderElementsOf(twelveMillimetres);
+        assertThat(skus(search("/api/products/search?size=100&q=2.5+sqmm"))).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+                DemoCatalogueFiles.skus(DemoCatalogueFiles.where(p -> p.name().contains(" 2.5 sq mm"))));
+    }
+
+    @Test
+    void aWordThatNamesAShelfRanksTheShelfsProductsFirst() {
+        // "cement" is also in the names of the plumber's solvent cements, "tile" in the tile adhesives'
+        for (Map.Entry<String, List<DemoProduct>> shelf : Map.of("cement", DemoCatalogueFiles.inCategoryTree("cement"),
+                "tiles", DemoCatalogueFiles.inCategoryTree("tiles"), "tile", DemoCatalogueFiles.inCategoryTree("tiles"),
+                "paint", Stream.of("interior-paint", "exterior-paint", "enamel-paint")
+                        .flatMap(slug -> DemoCatalogueFiles.inCategoryTree(slug).stream()).toList()).entrySet()) {
+            List<String> found = skus(search("/api/products/search?size=100&q=" + shelf.getKey()));
+            assertThat(found.subList(0, shelf.getValue().size())).as(shelf.getKey())
+                    .containsExactlyInAnyOrderElementsOf(DemoCatalogueFiles.skus(shelf.getValue()));
+        }
+    }
+
+    @Test
+    void theWholeNameOfAShelfAboveFindsItsProductsButADepartmentsNameDoesNot() {
+        // TMT Bars stand under Steel; few TMT bars say "steel" themselves
+        assertThat(skus(search("/api/products/search?size=100&q=tmt+steel")))
+                .containsExactlyInAnyOrderElementsOf(DemoCatalogueFiles.skus(DemoCatalogueFiles.inCategoryTree("tmt-bars")));
+        // Bricks stand under "Cement & Concrete": that does not make a brick a match for "cement"
+        List<String> bricks = DemoCatalogueFiles.skus(DemoCatalogueFiles.inCategoryTree("blocks-bricks"));
+        assertThat(skus(search("/api/products/search?size=100&q=cement"))).doesNotContainAnyElementsOf(bricks);
     }
 
     @Test
