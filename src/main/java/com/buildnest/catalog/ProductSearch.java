@@ -117,6 +117,7 @@ class ProductSearch {
     private final ProductSearchWords analysis;
     /** The category tree's words as last worked out; replaced whole when a category changes. */
     private volatile ShelfNames shelves = ShelfNames.NONE;
+    private final Map<String, List<String>> otherShelfNames = ShelfNames.otherNames();
     private final Cache<FacetQuery, Map<?, Long>> facetCounts = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(FACET_COUNTS_FOR).build();
 
@@ -294,8 +295,8 @@ class ProductSearch {
     /** The text cut as the index is cut (at most {@value #MAX_TERMS} words), each with its shelves. */
     private List<Word> words(String text, List<Category> categories) {
         ShelfNames names = shelves;
-        if (!names.describe(categories)) {
-            names = ShelfNames.of(categories, analysis::stemsOf);
+        if (!names.describe(categories, otherShelfNames)) {
+            names = ShelfNames.of(categories, otherShelfNames, analysis::stemsOf);
             shelves = names;
         }
         ShelfNames current = names;

@@ -95,6 +95,19 @@ class ProductSearchTests {
     }
 
     @Test
+    void aTradeNameOrATypoNamesAShelfToo() {
+        // catalog/shelf-words.tsv: a contractor asks for "sariya", not for "TMT bars"
+        assertThat(skus(search("/api/products/search?size=100&q=sariya")))
+                .containsExactlyInAnyOrderElementsOf(DemoCatalogueFiles.skus(DemoCatalogueFiles.inCategoryTree("tmt-bars")));
+        assertThat(skus(search("/api/products/search?size=100&q=12mm+sariya")).get(0)).startsWith("TMT-").endsWith("-12");
+        assertThat(skus(search("/api/products/search?size=100&q=gitti")))
+                .containsExactlyInAnyOrderElementsOf(DemoCatalogueFiles.skus(DemoCatalogueFiles.inCategoryTree("aggregates")));
+        List<DemoProduct> cement = DemoCatalogueFiles.inCategoryTree("cement");
+        assertThat(skus(search("/api/products/search?size=100&q=cemnt")).subList(0, cement.size()))
+                .containsExactlyInAnyOrderElementsOf(DemoCatalogueFiles.skus(cement));
+    }
+
+    @Test
     void theWholeNameOfAShelfAboveFindsItsProductsButADepartmentsNameDoesNot() {
         // TMT Bars stand under Steel; few TMT bars say "steel" themselves
         assertThat(skus(search("/api/products/search?size=100&q=tmt+steel")))
