@@ -1,9 +1,6 @@
 package com.buildnest.catalog;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,18 +62,18 @@ class DemoCatalogue implements ApplicationRunner {
         }
         Map<String, Long> categoryIds = new HashMap<>();
         int position = 0;
-        for (String[] row : rows("catalog/demo-categories.tsv", 3)) {
+        for (String[] row : CatalogTables.rows("catalog/demo-categories.tsv", 3)) {
             Long parent = row[2].isEmpty() ? null : categoryIds.get(row[2]);
             Category saved = categories.save(new Category(row[0], row[1], parent, position++, null));
             categoryIds.put(saved.slug(), saved.id());
         }
         Map<String, String[]> selling = new HashMap<>();
-        for (String[] row : rows("catalog/demo-selling.tsv", 7)) {
+        for (String[] row : CatalogTables.rows("catalog/demo-selling.tsv", 7)) {
             selling.put(row[0], row);
         }
         LocalDate today = IndianDay.today(clock);
         GstRateTable rates = gstRates.tableOn(today);
-        List<String[]> productRows = rows("catalog/demo-products.tsv", 8);
+        List<String[]> productRows = CatalogTables.rows("catalog/demo-products.tsv", 8);
         Map<String, String[]> details = details();
         Map<String, Long> openingStock = new HashMap<>();
         for (String[] row : productRows) {
@@ -121,7 +118,7 @@ class DemoCatalogue implements ApplicationRunner {
     private static Map<String, String[]> details() throws IOException {
         Map<String, String[]> bySku = new HashMap<>();
         if (new ClassPathResource(ATTRIBUTES).exists()) {
-            rows(ATTRIBUTES, 3).forEach(row -> bySku.put(row[0], row));
+            CatalogTables.rows(ATTRIBUTES, 3).forEach(row -> bySku.put(row[0], row));
         }
         return bySku;
     }
@@ -154,19 +151,5 @@ class DemoCatalogue implements ApplicationRunner {
     /** {@code "a=1|b=2"} as pairs; empty for an empty field. */
     private static List<String[]> pairs(String field) {
         return field.isEmpty() ? List.of() : Arrays.stream(field.split("\\|")).map(pair -> pair.split("=", 2)).toList();
-    }
-
-    /** Tab-separated rows after the header line, each with exactly {@code columns} fields. */
-    private static List<String[]> rows(String resource, int columns) throws IOException {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).filter(line -> !line.isBlank()).map(line -> {
-                String[] fields = line.split("\t", -1);
-                if (fields.length != columns) {
-                    throw new IllegalStateException(resource + ": expected " + columns + " fields in: " + line);
-                }
-                return fields;
-            }).toList();
-        }
     }
 }

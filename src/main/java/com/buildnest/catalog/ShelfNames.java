@@ -1,9 +1,7 @@
 package com.buildnest.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,7 +14,6 @@ import java.util.function.Predicate;
 
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Which categories a shopper's word names, so that search finds and ranks products by their shelf
@@ -47,13 +44,15 @@ final class ShelfNames {
 
     static final ShelfNames NONE = new ShelfNames(List.of(), Map.of(), Map.of());
 
-    /** The other names of the shop's shelves, by category slug, as {@code catalog/shelf-words.tsv} gives them. */
+    /**
+     * The other names of the shop's shelves, by category slug, as {@code catalog/shelf-words.tsv}
+     * gives them: trade names in Hindi and other Indian languages written in Latin letters, and short
+     * forms (a slug the shop does not have names nothing).
+     */
     static Map<String, List<String>> otherNames() {
-        try (InputStream in = new ClassPathResource("catalog/shelf-words.tsv").getInputStream()) {
+        try {
             Map<String, List<String>> bySlug = new HashMap<>();
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("slug\t"))
-                    .map(line -> line.split("\t", 2))
+            CatalogTables.rows("catalog/shelf-words.tsv", 2)
                     .forEach(row -> bySlug.put(row[0].strip(), List.of(row[1].strip().split("\\s+"))));
             return Map.copyOf(bySlug);
         } catch (IOException e) {
